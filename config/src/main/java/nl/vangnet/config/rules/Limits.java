@@ -1,0 +1,41 @@
+package nl.vangnet.config.rules;
+
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The organisation's configurable limits on registrations. Immutable and thread-safe.
+ *
+ * @param maxEvaluationIntervalWzd       longest time from start (or from an evaluation) to the next evaluation for
+ *                                       {@code WZD}; default 3 months
+ * @param maxEvaluationIntervalVoluntary the same for {@code VOLUNTARY}; default 6 months
+ * @param maxUnforeseenDays              longest duration in days of a {@code WZD_UNFORESEEN} registration
+ *                                       (end − start); default 14
+ * @param lapseGraceDays                 days after a passed evaluation date before the registration lapses;
+ *                                       default 0 (lapses at the start of the day after the evaluation date)
+ * @param warningDays                    days ahead of the evaluation date that warnings start; default 14
+ * @param zone                           the zone in which dates and time windows are read; Europe/Amsterdam
+ */
+public record Limits(Period maxEvaluationIntervalWzd, Period maxEvaluationIntervalVoluntary, int maxUnforeseenDays,
+        int lapseGraceDays, int warningDays, ZoneId zone) {
+    /** Europe/Amsterdam. */
+    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    /** The defaults of the design: 3 months, 6 months, 14 days, 0 days grace, warn 14 days ahead. */
+    public static final Limits DEFAULTS = new Limits(Period.ofMonths(3), Period.ofMonths(6), 14, 0, 14, AMSTERDAM);
+
+    public Limits {
+        Objects.requireNonNull(maxEvaluationIntervalWzd, "maxEvaluationIntervalWzd");
+        Objects.requireNonNull(maxEvaluationIntervalVoluntary, "maxEvaluationIntervalVoluntary");
+        Objects.requireNonNull(zone, "zone");
+        if (maxEvaluationIntervalWzd.isNegative() || maxEvaluationIntervalWzd.isZero()
+                || maxEvaluationIntervalVoluntary.isNegative() || maxEvaluationIntervalVoluntary.isZero()) {
+            throw new IllegalArgumentException("evaluation intervals must be positive");
+        }
+        if (maxUnforeseenDays < 1 || lapseGraceDays < 0 || warningDays < 0) {
+            throw new IllegalArgumentException(
+                    "maxUnforeseenDays must be >= 1, lapseGraceDays and warningDays >= 0");
+        }
+    }
+}
