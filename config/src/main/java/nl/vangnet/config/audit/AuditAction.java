@@ -29,6 +29,10 @@ public enum AuditAction {
     /** Written by {@code system}: the registration is no longer applied because its end date passed or an
      * evaluation stopped it. */
     REGISTRATION_ENDED,
-    /** Written by {@code system}: a lapsed registration is applied again after a (late) evaluation. */
-    REGISTRATION_RESUMED
+    /** Written by {@code system}: a lapsed or ended registration is applied again, after a (late) evaluation or
+     * a change that extended it. */
+    REGISTRATION_RESUMED,
+    /** Written by {@code system}: a registration that was applied is not applied any more because a change moved
+     * its start date to a later day. */
+    REGISTRATION_POSTPONED
 }
