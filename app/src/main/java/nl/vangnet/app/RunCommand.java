@@ -1,0 +1,69 @@
+package nl.vangnet.app;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vangnet run}: runs Vangnet all-in-one until interrupted (Ctrl-C or SIGTERM). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run Vangnet all-in-one: store, proxy and admin API in one process.")
+final class RunCommand implements Runnable {
+    @Mixin
+    SettingsOptions options;
+
+    @Option(names = "--demo", description = "Seed demo data (clients, devices, profiles, registrations) into an "
+            + "empty store, with dates relative to today.")
+    boolean demo;
+
+    @Option(names = "--proxy-bind", paramLabel = "HOST:PORT", description = "Overrides proxy.bind.")
+    String proxyBind;
+
+    @Option(names = "--admin-bind", paramLabel = "HOST:PORT", description = "Overrides admin.bind.")
+    String adminBind;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Map<Setting, String> more = new EnumMap<>(Setting.class);
+        if (proxyBind != null) {
+            more.put(Setting.PROXY_BIND, proxyBind);
+        }
+        if (adminBind != null) {
+            more.put(Setting.ADMIN_BIND, adminBind);
+        }
+        Settings settings = options.load(more);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Vangnet vangnet = Vangnet.start(settings, demo, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vangnet.close();
+            stopped.countDown();
+        }, "vangnet-shutdown"));
+        var out = spec.commandLine().getOut();
+        out.println("Vangnet is running.");
+        if (vangnet.proxyAddress() != null) {
+            out.println("  proxy:     " + vangnet.proxyAddress().getHostString() + ":"
+                    + vangnet.proxyAddress().getPort());
+        }
+        if (vangnet.adminAddress() != null) {
+            out.println("  admin API: http://" + vangnet.adminAddress().getHostString() + ":"
+                    + vangnet.adminAddress().getPort() + "/health");
+        }
+        out.println("  store:     " + settings.storeUrl().replaceAll("password=[^&;]*", "password=****"));
+        out.println("  snapshot:  version " + vangnet.snapshot().version() + ", data version "
+                + vangnet.snapshot().dataVersion());
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

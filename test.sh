@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: the whole Maven build (unit, store suite on embedded H2, proxy and API tests) and the store
+# suite again on a real PostgreSQL 15, which this script installs (Debian package) if needed and runs as a
+# throw-away cluster on a loopback port under a temp dir, stopped again on exit.
+#   ./test.sh                 # everything
+#   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
+set -euo pipefail
+cd "$(dirname "$0")"
+pg_args=()
+if [ "${VANGNET_TEST_PG:-}" = "skip" ]; then
+  echo "test.sh: VANGNET_TEST_PG=skip: the PostgreSQL store suite will NOT run" >&2
+else
+  trap 'scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
+  scripts/pg-test-cluster.sh start
+  pg_args=(-Dvangnet.test.pg.url="$(scripts/pg-test-cluster.sh url)" -Dvangnet.test.pg.required=true)
+fi
+mvn -B ${MAVEN_ARGS:-} "${pg_args[@]}" verify
