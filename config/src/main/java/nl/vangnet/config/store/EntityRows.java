@@ -551,7 +551,7 @@ final class EntityRows {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL);
             } else {
                 ps.setObject(i + 1, p);
             }

@@ -60,32 +60,24 @@ public final class JdbcStore implements VangnetStore {
 
     private final DataSource dataSource;
     private final Database.Dialect dialect;
-    private final Database owned;
     private final ModelValidator validator;
     private final Limits limits;
     private final Clock clock;
     private final AuditLog auditLog = new AuditLog();
     private final ModelJson json = ModelJson.instance();
 
-    /** A store on {@code database}; {@link #close()} closes the database. */
+    /** A store on {@code database}. The caller keeps owning the database and closes it after the store. */
     public JdbcStore(Database database, ModelValidator validator, Clock clock) {
-        this(Objects.requireNonNull(database, "database").dataSource(), database.dialect(), database, validator,
-                clock);
+        this(Objects.requireNonNull(database, "database").dataSource(), database.dialect(), validator, clock);
     }
 
     /**
-     * A store on a data source whose schema is already migrated (see {@link Database}); {@link #close()} leaves
-     * the data source open.
+     * A store on a data source whose schema is already migrated (see {@link Database}). The caller keeps owning
+     * the data source.
      */
     public JdbcStore(DataSource dataSource, Database.Dialect dialect, ModelValidator validator, Clock clock) {
-        this(dataSource, dialect, null, validator, clock);
-    }
-
-    private JdbcStore(DataSource dataSource, Database.Dialect dialect, Database owned, ModelValidator validator,
-            Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.owned = owned;
         this.validator = Objects.requireNonNull(validator, "validator");
         this.limits = validator.limits();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -614,11 +606,13 @@ public final class JdbcStore implements VangnetStore {
         return Map.of("reason", s.reason(), "step", s.stepIndex());
     }
 
+    /**
+     * Does nothing: the store holds no resources of its own besides borrowed connections, and the database (or
+     * data source) belongs to whoever opened it.
+     */
     @Override
     public void close() {
-        if (owned != null) {
-            owned.close();
-        }
+        // nothing to release: see the Javadoc
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------
@@ -662,12 +656,22 @@ public final class JdbcStore implements VangnetStore {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * The isolation level at which every statement of a read-only transaction sees the same snapshot: REPEATABLE
+     * READ on PostgreSQL; on H2 that level still lets a later statement see rows committed after an earlier one
+     * ran, so SERIALIZABLE there (for reads, H2's MVCC snapshot without locks).
+     */
+    private int snapshotIsolation() {
+        return dialect == Database.Dialect.H2 ? Connection.TRANSACTION_SERIALIZABLE
+                : Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** Runs {@code work} in one read-only transaction; {@code consistent} reads see one snapshot throughout. */
     private <T> T read(String operation, boolean consistent, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            c.setTransactionIsolation(consistent ? Connection.TRANSACTION_REPEATABLE_READ
-                    : Connection.TRANSACTION_READ_COMMITTED);
+            c.setTransactionIsolation(consistent ? snapshotIsolation() : Connection.TRANSACTION_READ_COMMITTED);
             try {
                 T result = work.run(c);
                 c.commit();

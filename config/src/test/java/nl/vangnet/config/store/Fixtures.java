@@ -62,7 +62,7 @@ final class Fixtures {
      * {@code lightProfileId} after one month and to unrestricted after two and a half months.
      */
     static Registration voluntary(long clientId, long strictProfileId, long lightProfileId, LocalDate start) {
-        return new Registration(0, clientId, Basis.VOLUNTARY, "dossier/plan-2026", 
+        return new Registration(0, clientId, Basis.VOLUNTARY, "dossier/plan-2026",
                 new Person(CareRole.PERSOONLIJK_BEGELEIDER, "PB-17"), start.minusDays(3), strictProfileId, start,
                 start.plusMonths(2), start.plusMonths(3), Set.of(Risk.DATING, Risk.GAMBLING), null,
                 new Consent(new Person(CareRole.CLIENT, "client"), start.minusDays(3),
@@ -84,6 +84,9 @@ final class Fixtures {
                 null, List.of(new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-8")),
                 List.of(PhaseOutStep.unrestricted(start.plusMonths(2))), List.of(), null, 0);
     }
+
+    /** A well-formed proxy password hash (format of the rules' PasswordHasher); the password is not known. */
+    static final String PASSWORD_HASH = "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
 
     static Evaluation evaluation(LocalDate on, EvaluationOutcome outcome, LocalDate next) {
         return new Evaluation(0, on, new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-8"), outcome, next,
