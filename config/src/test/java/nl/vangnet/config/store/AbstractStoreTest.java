@@ -713,6 +713,48 @@ abstract class AbstractStoreTest {
         assertThat(store.devices()).extracting(Device::label).containsExactly("rival");
     }
 
+    static Stream<Arguments> constraintViolations() {
+        // SQL run behind the store's back against world(), statements separated by ';'; the last one violates one
+        // constraint of V1__schema.sql
+        return Stream.of(
+                Arguments.of("INSERT INTO client (code, version) VALUES ('C-1', 1)", false, "code"),
+                Arguments.of("INSERT INTO device_address (device_id, kind, list_index, address) "
+                        + "SELECT id, 'MAC', 5, 'aa:bb:cc:dd:ee:01' FROM device", false, "macAddresses"),
+                Arguments.of("INSERT INTO device_address (device_id, kind, list_index, address) "
+                        + "SELECT id, 'IP', 5, '10.0.0.1' FROM device", false, "ipAddresses"),
+                Arguments.of("INSERT INTO device (client_id, label, proxy_username, version) "
+                        + "SELECT client_id, 'x', 'dup', 1 FROM device UNION ALL "
+                        + "SELECT client_id, 'y', 'dup', 1 FROM device", false, "proxyUsername"),
+                Arguments.of("INSERT INTO profile (name, body, version) VALUES ('strict', '{}', 1)", false, "name"),
+                Arguments.of("INSERT INTO device (client_id, label, version) VALUES (4242, 'x', 1)", false,
+                        "clientId"),
+                Arguments.of("UPDATE registration SET client_id = 4242", false, "clientId"),
+                Arguments.of("UPDATE registration SET profile_id = 4242", false, "profileId"),
+                Arguments.of("DELETE FROM registration_profile; DELETE FROM registration_applied_state; "
+                        + "DELETE FROM registration; DELETE FROM client WHERE code = 'C-1'", true, "devices"),
+                Arguments.of("DELETE FROM device_address; DELETE FROM device; DELETE FROM client WHERE code = 'C-1'",
+                        true, "registrations"),
+                Arguments.of("DELETE FROM profile WHERE name = 'light'", true, "registrations"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("constraintViolations")
+    void constraintViolationsOfTheDatabaseMapToTheFieldTheyConcern(String sql, boolean deleting, String field)
+            throws SQLException {
+        world();
+        String[] statements = sql.split(";");
+        for (int i = 0; i < statements.length - 1; i++) {
+            tamper(statements[i].strip());
+        }
+        String last = statements[statements.length - 1].strip();
+
+        SQLException violation = catchThrowableOfType(SQLException.class, () -> tamper(last));
+
+        assertThat((Throwable) violation).as(last).isNotNull();
+        assertThat(SqlErrors.isConstraintViolation(violation)).isTrue();
+        assertThat(SqlErrors.problemsOf(violation, deleting)).extracting(Problem::field).containsExactly(field);
+    }
+
     static Stream<Arguments> refusedWrites() {
         return Stream.of(
                 Arguments.of("client with a used code", (StoreCall) (s, w) -> s.createClient(IT,
