@@ -30,7 +30,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** A local date-time in Europe/Amsterdam, e.g. {@code 2026-02-21T00:00} or {@code 2026-01-09T23:59:59.999999999}. */
+    /** A local date-time in Europe/Amsterdam, e.g. {@code 2026-02-21T00:00} or {@code 2026-01-09T23:59:59.9}. */
     static Instant local(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(Limits.AMSTERDAM).toInstant();
     }

@@ -92,7 +92,8 @@ final class PolicySnapshotTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void addresses(String name, InetAddress address, Long deviceId) {
-        assertThat(compile(data()).forAddress(address).map(e -> e.device().id())).isEqualTo(Optional.ofNullable(deviceId));
+        assertThat(compile(data()).forAddress(address).map(e -> e.device().id()))
+                .isEqualTo(Optional.ofNullable(deviceId));
     }
 
     @Test
