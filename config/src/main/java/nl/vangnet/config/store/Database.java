@@ -100,6 +100,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setPoolName("vangnet-" + dialect.name().toLowerCase(Locale.ROOT));
+        config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
         try {

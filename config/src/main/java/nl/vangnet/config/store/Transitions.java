@@ -28,7 +28,8 @@ final class Transitions {
 
     /** The applied state stored for {@code state}: its reason, and its step index when active (else -1). */
     static AppliedState of(RegistrationState state) {
-        return new AppliedState(state.reason().name(), state.reason() == EffectiveReason.ACTIVE ? state.stepIndex() : -1);
+        boolean active = state.reason() == EffectiveReason.ACTIVE;
+        return new AppliedState(state.reason().name(), active ? state.stepIndex() : -1);
     }
 
     /**

@@ -531,7 +531,7 @@ abstract class AbstractStoreTest {
 
         assertThat(fields(e)).contains("clientId", "profileId", "phaseOut[0].profileId");
         assertThat(problem(e, "clientId").message()).contains("4242");
-        assertThat(w.client).isNotNull();
+        assertThat(w.registration.clientId()).isNotEqualTo(4242);
     }
 
     static Stream<Arguments> periods() {
@@ -859,12 +859,15 @@ abstract class AbstractStoreTest {
         // from 2026-03-31, end 2026-04-16
         return Stream.of(
                 Arguments.of("2026-01-15T23:59:59", null, null),
-                Arguments.of("2026-01-16T00:00:00", AuditAction.REGISTRATION_STARTED, "{\"reason\":\"ACTIVE\",\"step\":0}"),
-                Arguments.of("2026-02-16T00:00:00", AuditAction.REGISTRATION_STARTED, "{\"reason\":\"ACTIVE\",\"step\":1}"),
-                Arguments.of("2026-03-16T23:59:59", AuditAction.REGISTRATION_STARTED, "{\"reason\":\"ACTIVE\",\"step\":1}"),
-                Arguments.of("2026-03-17T00:00:00", AuditAction.REGISTRATION_LAPSED,
-                        "{\"reason\":\"EVALUATION_OVERDUE\",\"step\":-1}"),
-                Arguments.of("2026-04-17T00:00:00", AuditAction.REGISTRATION_ENDED, "{\"reason\":\"ENDED\",\"step\":-1}"));
+                Arguments.of("2026-01-16T00:00:00", AuditAction.REGISTRATION_STARTED, state("ACTIVE", 0)),
+                Arguments.of("2026-02-16T00:00:00", AuditAction.REGISTRATION_STARTED, state("ACTIVE", 1)),
+                Arguments.of("2026-03-16T23:59:59", AuditAction.REGISTRATION_STARTED, state("ACTIVE", 1)),
+                Arguments.of("2026-03-17T00:00:00", AuditAction.REGISTRATION_LAPSED, state("EVALUATION_OVERDUE", -1)),
+                Arguments.of("2026-04-17T00:00:00", AuditAction.REGISTRATION_ENDED, state("ENDED", -1)));
+    }
+
+    static String state(String reason, int step) {
+        return "{\"reason\":\"" + reason + "\",\"step\":" + step + "}";
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -926,6 +929,39 @@ abstract class AbstractStoreTest {
                                 "{\"reason\":\"ENDED\",\"step\":-1}"));
         assertThat(lapsed.reason()).contains("evaluation date 2026-03-16 passed without a recorded evaluation");
         assertThat(appliedState(id)).isEqualTo("ENDED/-1");
+    }
+
+    @Test
+    void movingTheStartOfAnAppliedRegistrationLaterIsAuditedAsPostponed() {
+        World w = world();
+        assertThat(store.recordTransitions(at("2026-01-16T09:00"))).isEqualTo(1);
+        clock.set(at("2026-01-16T10:00"));
+        Registration r = w.registration;
+        store.updateRegistration(PB, new Registration(r.id(), r.clientId(), r.basis(), r.dossierReference(),
+                r.decidedBy(), r.decidedOn(), r.profileId(), LocalDate.of(2026, 1, 20), r.evaluationDate(), r.end(),
+                r.risks(), r.weighing(), r.consent(), r.consulted(), r.phaseOut(), List.of(), null, r.version()),
+                "starts after the holiday");
+
+        assertThat(store.recordTransitions(at("2026-01-16T10:00"))).isEqualTo(1);
+        AuditEvent postponed = lastEvent();
+        assertThat(store.recordTransitions(at("2026-01-20T00:00"))).isEqualTo(1);
+
+        assertThat(postponed.action()).isEqualTo(AuditAction.REGISTRATION_POSTPONED);
+        assertThat(postponed.before()).isEqualTo(state("ACTIVE", 0));
+        assertThat(postponed.after()).isEqualTo(state("NOT_STARTED", -1));
+        assertThat(postponed.reason()).contains("2026-01-20");
+        assertThat(lastEvent().action()).isEqualTo(AuditAction.REGISTRATION_STARTED);
+    }
+
+    @Test
+    void aStoreWhoseDatabaseIsGoneThrowsStoreUnavailableForReadsAndWrites() {
+        db.close();
+
+        assertThatThrownBy(store::load).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("could not load");
+        assertThatThrownBy(() -> store.createClient(IT, Fixtures.client("C-1"), null))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageStartingWith("could not create a client");
+        assertThatThrownBy(store::verifyAudit).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test

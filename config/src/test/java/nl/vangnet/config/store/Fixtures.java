@@ -86,7 +86,8 @@ final class Fixtures {
     }
 
     /** A well-formed proxy password hash (format of the rules' PasswordHasher); the password is not known. */
-    static final String PASSWORD_HASH = "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
+    static final String PASSWORD_HASH = "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA=="
+            + "$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
 
     static Evaluation evaluation(LocalDate on, EvaluationOutcome outcome, LocalDate next) {
         return new Evaluation(0, on, new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-8"), outcome, next,
