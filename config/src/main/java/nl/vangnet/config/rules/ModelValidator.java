@@ -270,9 +270,9 @@ public final class ModelValidator {
             out.add(new Problem("allowListOnly", "allow-list-only mode needs at least one allowed domain, otherwise"
                     + " nothing at all is reachable"));
         }
+        int before = out.size();
         windows(out, "internetHours", p.internetHours());
-        if (!p.internetHours().isEmpty() && p.internetHours().stream().allMatch(ModelValidator::completeWindow)
-                && WeekMinutes.of(p.internetHours()).isEmpty()) {
+        if (out.size() == before && !p.internetHours().isEmpty() && WeekMinutes.of(p.internetHours()).isEmpty()) {
             out.add(new Problem("internetHours", "the internet hours cover no time at all, so internet would never"
                     + " be available; leave the list empty for 'always'"));
         }
@@ -303,10 +303,6 @@ public final class ModelValidator {
             }
             windows(out, path + ".activeDuring", r.activeDuring());
         }
-    }
-
-    private static boolean completeWindow(TimeWindow w) {
-        return !w.days().isEmpty() && w.from() != null && w.to() != null;
     }
 
     private static void windows(List<Problem> out, String list, List<TimeWindow> windows) {
