@@ -162,8 +162,9 @@ public final class ModelValidator {
                 out.add(new Problem(path, "'" + raw + "' is not an IP address: write an IPv4 address such as"
                         + " 192.168.10.21 or an IPv6 address such as 2001:db8::21 (host names are not accepted,"
                         + " they are never looked up)"));
-            } else if (ip.get().isLoopbackAddress() || ip.get().isAnyLocalAddress()) {
-                out.add(new Problem(path, "'" + raw + "' is a loopback or unspecified address, which no device on"
+            } else if (ip.get().isAnyLocalAddress()) {
+                // loopback stays allowed: a client on the proxy host itself, the demo, and tests on 127.0.0.0/8
+                out.add(new Problem(path, "'" + raw + "' is the unspecified address, which no device on"
                         + " the network has"));
             } else if (ip.get().isMulticastAddress() || isBroadcast(ip.get())) {
                 out.add(new Problem(path, "'" + raw + "' is a multicast or broadcast address, which no single"

@@ -65,12 +65,8 @@ class DeviceValidationTest {
                 Arguments.of("IPv6 with nine groups", ips("1:2:3:4:5:6:7:8:9"), "ipAddresses[0]",
                         "is not an IP address"),
                 Arguments.of("host name", ips("tablet.example"), "ipAddresses[0]", "never looked up"),
-                Arguments.of("IPv4 loopback", ips("127.0.0.1"), "ipAddresses[0]", "loopback or unspecified"),
-                Arguments.of("IPv6 loopback", ips("::1"), "ipAddresses[0]", "loopback or unspecified"),
-                Arguments.of("IPv4-mapped loopback", ips("::ffff:127.0.0.1"), "ipAddresses[0]",
-                        "loopback or unspecified"),
-                Arguments.of("IPv4 unspecified", ips("0.0.0.0"), "ipAddresses[0]", "loopback or unspecified"),
-                Arguments.of("IPv6 unspecified", ips("::"), "ipAddresses[0]", "loopback or unspecified"),
+                Arguments.of("IPv4 unspecified", ips("0.0.0.0"), "ipAddresses[0]", "unspecified address"),
+                Arguments.of("IPv6 unspecified", ips("::"), "ipAddresses[0]", "unspecified address"),
                 Arguments.of("IPv4 multicast", ips("224.0.0.251"), "ipAddresses[0]", "multicast or broadcast"),
                 Arguments.of("IPv6 multicast", ips("ff02::1"), "ipAddresses[0]", "multicast or broadcast"),
                 Arguments.of("IPv4 broadcast", ips("255.255.255.255"), "ipAddresses[0]", "multicast or broadcast"),
@@ -100,6 +96,7 @@ class DeviceValidationTest {
         return Stream.of(Fixtures.device(),
                 macs("AA-BB-CC-DD-EE-01", "aabb.ccdd.ee02", "AABBCCDDEE03"),
                 ips("2001:db8::21", "192.168.10.22", "fd00::1:2"),
+                ips("127.0.0.2", "::1"),
                 device(1, "console", List.of(), List.of(), "console-7", HASH),
                 device(1, "x".repeat(64), List.of("02:00:00:00:00:01"), List.of("10.0.0.1"), "p".repeat(64), HASH));
     }
