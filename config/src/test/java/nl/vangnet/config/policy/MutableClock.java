@@ -7,20 +7,20 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /** A test clock that stands still until a test sets or advances it. Thread-safe (volatile instant). */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private final ZoneId zone;
     private volatile Instant now;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = Objects.requireNonNull(start, "start");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = Objects.requireNonNull(instant, "instant");
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -1,5 +1,6 @@
 package nl.vangnet.config.store;
 
+import nl.vangnet.config.policy.MutableClock;
 import static nl.vangnet.config.store.Fixtures.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

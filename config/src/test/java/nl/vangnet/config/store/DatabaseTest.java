@@ -1,5 +1,6 @@
 package nl.vangnet.config.store;
 
+import nl.vangnet.config.policy.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
