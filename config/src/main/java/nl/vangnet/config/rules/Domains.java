@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code *.}, IDN to punycode, IP literals canonical) and category / service ids (lower case). Stateless and
  * thread-safe.
  */
-final class Domains {
+public final class Domains {
     private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -24,7 +24,7 @@ final class Domains {
      * internationalised names converted to punycode (IDNA 2003, {@link IDN#toASCII(String)}), IP literals in
      * canonical form. A value that cannot be converted is returned as it is, so validation can report it.
      */
-    static String normalise(String value) {
+    public static String normalise(String value) {
         if (value == null) {
             return null;
         }
@@ -45,8 +45,13 @@ final class Domains {
         return Addresses.canonicalIp(s).orElse(s);
     }
 
+    /** Whether {@code s} is an IPv4 or IPv6 literal (no DNS lookup). */
+    public static boolean isIpLiteral(String s) {
+        return Addresses.isIpLiteral(s);
+    }
+
     /** The normalised category or service id: trimmed, lower case. */
-    static String normaliseId(String value) {
+    public static String normaliseId(String value) {
         return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
@@ -107,7 +112,7 @@ final class Domains {
     }
 
     /** {@code domain} and each parent domain, nearest first ({@code a.b.c} → {@code a.b.c, b.c, c}). */
-    static List<String> selfAndParents(String domain) {
+    public static List<String> selfAndParents(String domain) {
         List<String> out = new ArrayList<>();
         out.add(domain);
         if (domain == null || Addresses.isIpLiteral(domain)) {
