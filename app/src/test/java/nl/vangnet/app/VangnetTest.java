@@ -49,14 +49,18 @@ class VangnetTest {
             assertThat(s.version()).isPositive();
             assertThat(reason(s, "127.0.0.2")).isEqualTo(EffectiveReason.ACTIVE);
             assertThat(s.forAddress(InetAddress.getByName("127.0.0.2")).orElseThrow().restricted()).isTrue();
-            assertThat(reason(s, "127.0.0.3")).isEqualTo(EffectiveReason.ACTIVE);
-            assertThat(s.forAddress(InetAddress.getByName("127.0.0.3")).orElseThrow().client().policy()
-                    .evaluationWarning()).isTrue();
-            assertThat(reason(s, "127.0.0.4")).isEqualTo(EffectiveReason.EVALUATION_OVERDUE);
+            assertThat(reason(s, "127.0.0.3")).isEqualTo(EffectiveReason.EVALUATION_OVERDUE);
+            assertThat(s.forAddress(InetAddress.getByName("127.0.0.3")).orElseThrow().restricted()).isFalse();
+            assertThat(reason(s, "127.0.0.4")).isEqualTo(EffectiveReason.ACTIVE);
+            assertThat(s.forAddress(InetAddress.getByName("127.0.0.4")).orElseThrow().client().policy().state()
+                    .stepIndex()).isEqualTo(2);
             assertThat(reason(s, "127.0.0.5")).isEqualTo(EffectiveReason.WITHDRAWN);
             assertThat(reason(s, "127.0.0.6")).isEqualTo(EffectiveReason.NO_REGISTRATION);
+            assertThat(reason(s, "127.0.0.7")).isEqualTo(EffectiveReason.ACTIVE);
+            assertThat(s.forAddress(InetAddress.getByName("127.0.0.7")).orElseThrow().client().policy()
+                    .evaluationWarning()).isTrue();
             assertThat(s.forAddress(InetAddress.getByName("127.0.0.9"))).isEmpty();
-            assertThat(s.restrictedCount()).isEqualTo(2);
+            assertThat(s.restrictedCount()).isEqualTo(3);
 
             var system = v.store().audit(new AuditQuery(null, null, null, "system", null, null, 0, 1000));
             assertThat(system).extracting(AuditEvent::action).contains(AuditAction.REGISTRATION_LAPSED,
@@ -92,7 +96,7 @@ class VangnetTest {
     void restartKeepsTheDataAndDoesNotSeedTwice() {
         long events;
         try (Vangnet v = Vangnet.start(settings(), true, CLOCK)) {
-            assertThat(v.store().clients()).hasSize(5);
+            assertThat(v.store().clients()).hasSize(6);
             events = v.store().dataVersion();
         }
         try (Vangnet v = Vangnet.start(settings(), true, CLOCK)) {
