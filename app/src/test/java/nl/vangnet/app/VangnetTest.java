@@ -100,7 +100,7 @@ class VangnetTest {
             events = v.store().dataVersion();
         }
         try (Vangnet v = Vangnet.start(settings(), true, CLOCK)) {
-            assertThat(v.store().clients()).hasSize(5);
+            assertThat(v.store().clients()).hasSize(6);
             assertThat(v.store().dataVersion()).isEqualTo(events);
             assertThat(v.snapshot().restrictedCount()).isEqualTo(2);
         }
