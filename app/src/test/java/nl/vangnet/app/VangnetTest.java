@@ -102,7 +102,7 @@ class VangnetTest {
         try (Vangnet v = Vangnet.start(settings(), true, CLOCK)) {
             assertThat(v.store().clients()).hasSize(6);
             assertThat(v.store().dataVersion()).isEqualTo(events);
-            assertThat(v.snapshot().restrictedCount()).isEqualTo(2);
+            assertThat(v.snapshot().restrictedCount()).isEqualTo(3);
         }
     }
 }
