@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.javalin.json.JavalinJackson;
 import nl.vangnet.config.policy.PolicySnapshot;
 
@@ -12,6 +17,9 @@ import nl.vangnet.config.policy.PolicySnapshot;
  * the launcher calls {@code start(host, port)}).
  */
 public final class AdminApp {
+    /** How long {@code POST /api/lists/reload} waits for the reload before answering 202 Accepted. */
+    static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
+
     private AdminApp() {
     }
 
@@ -21,13 +29,30 @@ public final class AdminApp {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /** The admin API for this context, not started. */
     public static Javalin create(AdminContext context) {
+        return create(context, RELOAD_WAIT);
+    }
+
+    static Javalin create(AdminContext context, Duration reloadWait) {
         return Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
         }).get("/health", ctx -> {
             PolicySnapshot s = context.snapshots().get();
             ctx.json(new HealthResponse("UP", s.version(), s.dataVersion(), s.compiledAt()));
-        });
+        }).get("/metrics", ctx -> {
+            String accept = ctx.header("Accept");
+            ctx.contentType(context.metrics().contentType(accept)).result(context.metrics().scrape(accept));
+        }).get("/api/lists", ctx -> ctx.json(context.lists().status()))
+                .post("/api/lists/reload", ctx -> {
+                    try {
+                        ctx.json(context.lists().reload().get(reloadWait.toMillis(), TimeUnit.MILLISECONDS));
+                    } catch (TimeoutException e) {
+                        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/lists")
+                                .json(Map.of("status", "reloading", "detail", "the reload takes longer than "
+                                        + reloadWait.toSeconds() + " s; GET /api/lists shows when it is done"));
+                    }
+                });
     }
 }
