@@ -56,6 +56,7 @@ public final class DeviceResolver implements ClientResolver {
     private final Cache<CredentialKey, Boolean> results;
     private final Cache<String, AtomicInteger> failures;
     private final SecretKeySpec digestKey;
+    private final ThreadLocal<Mac> digests = ThreadLocal.withInitial(this::newDigest);
 
     /** A resolver with {@link Settings#DEFAULTS}. */
     public DeviceResolver(LeaseTable leases) {
@@ -148,13 +149,19 @@ public final class DeviceResolver implements ClientResolver {
     private String digest(String password) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(digestKey);
-            return Base64.getEncoder().encodeToString(mac.doFinal(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(HMAC + " is part of every Java 17 runtime", e);
+            return Base64.getEncoder().encodeToString(digests.get().doFinal(bytes));
         } finally {
             Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private Mac newDigest() {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(digestKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(HMAC + " is part of every Java 17 runtime", e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class DnsmasqLeaseParser implements LeaseParser {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern EXPIRY = Pattern.compile("[0-9]{1,18}");
-    private static final Pattern TYPED_HARDWARE = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{1,2}(:[0-9a-f]{1,2})*)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPED_HARDWARE =
+            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{1,2}(:[0-9a-f]{1,2})*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern IAID = Pattern.compile("T?[0-9]{1,10}");
 
     @Override

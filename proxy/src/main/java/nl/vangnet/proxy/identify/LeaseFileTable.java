@@ -1,6 +1,7 @@
 package nl.vangnet.proxy.identify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -209,6 +210,9 @@ public final class LeaseFileTable implements LeaseTable, AutoCloseable {
 
     /** What went wrong, without anything read from the file. */
     private String describe(Exception e) {
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
         if (e instanceof LeaseFileException) {
             return e.getMessage();
         }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The result of reading a lease file: the lease of every address (the last entry for an address wins; addresses
  * whose last entry is not an active lease with an Ethernet MAC address are left out), and what could not be read.
- * Leases that have already ended are kept: a {@link LeaseTable} ignores them at lookup time. Immutable.
+ * Leases that have already ended are kept: a {@link LeaseTable} ignores them at lookup time. Immutable;
+ * {@link #toString()} shows counts only.
  *
  * @param format    the format the file was read in (the detected one when {@link LeaseFormat#AUTO} was asked;
  *                  {@code AUTO} itself only for an empty file)
@@ -27,6 +28,13 @@ public record ParsedLeases(LeaseFormat format, Map<InetAddress, Lease> leases, i
             throw new IllegalArgumentException("malformed count " + malformed + " is below the "
                     + problems.size() + " problems reported");
         }
+    }
+
+    /** Counts only: the leases are client data. */
+    @Override
+    public String toString() {
+        return "ParsedLeases[format=" + format.configName() + ", leases=" + leases.size() + ", malformed="
+                + malformed + "]";
     }
 
     /** No leases, nothing malformed. */

@@ -103,6 +103,7 @@ class LeaseFilesTest {
         assertThat(lease.isInfinite()).isTrue();
         assertThat(lease.isActiveAt(Instant.parse("9999-12-31T23:59:59Z"))).isTrue();
         assertThat(lease.toString()).doesNotContain("192.168").doesNotContain("aa:bb");
+        assertThat(LeaseFiles.read(resource(file), format).toString()).doesNotContain("192.168", "aa:bb");
     }
 
     static Stream<Arguments> malformedInSamples() {
