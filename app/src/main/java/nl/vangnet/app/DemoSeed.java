@@ -88,7 +88,7 @@ final class DemoSeed {
                 List.of(), List.of(new PhaseOutStep(s1.plusMonths(1), noHours.id()),
                         new PhaseOutStep(s1.plusMonths(2), gamblingOnly.id()),
                         PhaseOutStep.unrestricted(s1.plusMonths(4))),
-                List.of(), null, 0), why);
+                List.of(), null, null, 0), why);
 
         // C-1002: Wzd, active, evaluation due in 10 days
         LocalDate s2 = today.minusDays(20);
@@ -96,7 +96,7 @@ final class DemoSeed {
                 s2.minusDays(1), social.id(), s2, today.plusDays(10), s2.plusMonths(5),
                 Set.of(Risk.SEXTING_LOVERBOYS, Risk.GAMBLING), weighing(), null, consulted,
                 List.of(new PhaseOutStep(s2.plusMonths(2), gamblingOnly.id()),
-                        PhaseOutStep.unrestricted(s2.plusMonths(4))), List.of(), null, 0), why);
+                        PhaseOutStep.unrestricted(s2.plusMonths(4))), List.of(), null, null, 0), why);
 
         // C-1003: Wzd whose evaluation date passed without an evaluation: lapsed, not applied
         LocalDate s3 = today.minusDays(80);
@@ -104,7 +104,7 @@ final class DemoSeed {
                 s3.minusDays(1), noHours.id(), s3, today.minusDays(8), today.plusDays(60),
                 Set.of(Risk.GAMBLING, Risk.DATING), weighing(), null, consulted,
                 List.of(new PhaseOutStep(today.plusDays(20), gamblingOnly.id()),
-                        PhaseOutStep.unrestricted(today.plusDays(50))), List.of(), null, 0), why);
+                        PhaseOutStep.unrestricted(today.plusDays(50))), List.of(), null, null, 0), why);
 
         // C-1004: voluntary, ended yesterday because the client resisted (verzet)
         LocalDate s4 = today.minusDays(30);
@@ -112,7 +112,7 @@ final class DemoSeed {
                 "ONS-2026-0450/OP-1", begeleider, s4.minusDays(3), gamblingOnly.id(), s4, s4.plusMonths(2),
                 s4.plusMonths(4), Set.of(Risk.GAMBLING), null,
                 new Consent(new Person(CareRole.VERTEGENWOORDIGER, "mentor"), s4.minusDays(3), "schriftelijk"),
-                List.of(), List.of(PhaseOutStep.unrestricted(s4.plusMonths(3))), List.of(), null, 0), why);
+                List.of(), List.of(PhaseOutStep.unrestricted(s4.plusMonths(3))), List.of(), null, null, 0), why);
         store.recordWithdrawal(DEMO, r4.id(), r4.version(), new Withdrawal(WithdrawalKind.RESISTANCE,
                 now.minusSeconds(86_400), begeleider, "cliënt wil het filter niet meer"), why);
         // C-1005 has no registration: unrestricted, and nothing about the traffic is recorded.
