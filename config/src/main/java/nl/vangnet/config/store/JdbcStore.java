@@ -527,7 +527,7 @@ public final class JdbcStore implements VangnetStore {
      * statistics were deleted with the consent, e.g. {@code client said no; deleted with the consent: 12 block
      * count rows, 3 block event rows}. Numbers only: which sites or categories they were is gone with them.
      */
-    static String withdrawalReason(String reason, BlockStatsRows.Deleted deleted) {
+    private static String withdrawalReason(String reason, BlockStatsRows.Deleted deleted) {
         String detail = "deleted with the consent: " + deleted.counts() + " block count rows, " + deleted.events()
                 + " block event rows";
         return reason == null || reason.isBlank() ? detail : reason + "; " + detail;
