@@ -101,7 +101,7 @@ final class DemoSeed {
                 s1.minusDays(1), gamblingCasino.id(), s1, today.plusDays(30), today.plusDays(150),
                 Set.of(Risk.GAMBLING), weighing(), null, consulted,
                 List.of(new PhaseOutStep(today.plusDays(60), casinoOnly.id()),
-                        PhaseOutStep.unrestricted(today.plusDays(120))), List.of(), null, 0), why);
+                        PhaseOutStep.unrestricted(today.plusDays(120))), List.of(), null, null, 0), why);
 
         // C-1002: voluntary, evaluation date passed without an evaluation: lapsed, not applied
         LocalDate s2 = today.minusDays(100);
@@ -109,7 +109,7 @@ final class DemoSeed {
                 begeleider, s2.minusDays(2), gamblingOnly.id(), s2, today.minusDays(8), today.plusDays(60),
                 Set.of(Risk.GAMBLING), null,
                 new Consent(new Person(CareRole.CLIENT, "C-1002"), s2.minusDays(2), "mondeling"),
-                List.of(), List.of(PhaseOutStep.unrestricted(today.plusDays(40))), List.of(), null, 0), why);
+                List.of(), List.of(PhaseOutStep.unrestricted(today.plusDays(40))), List.of(), null, null, 0), why);
 
         // C-1003: voluntary, on step 2 of a 3-step phase-out
         LocalDate s3 = today.minusDays(70);
@@ -121,7 +121,7 @@ final class DemoSeed {
                 List.of(), List.of(new PhaseOutStep(s3.plusDays(30), noHours.id()),
                         new PhaseOutStep(s3.plusDays(60), gamblingOnly.id()),
                         PhaseOutStep.unrestricted(today.plusDays(20))),
-                List.of(), null, 0), why);
+                List.of(), null, null, 0), why);
 
         // C-1004: voluntary, ended yesterday because the client resisted (verzet)
         LocalDate s4 = today.minusDays(30);
@@ -129,7 +129,7 @@ final class DemoSeed {
                 "ONS-2026-0450/OP-1", begeleider, s4.minusDays(3), gamblingOnly.id(), s4, s4.plusMonths(2),
                 s4.plusMonths(4), Set.of(Risk.GAMBLING), null,
                 new Consent(new Person(CareRole.VERTEGENWOORDIGER, "mentor"), s4.minusDays(3), "schriftelijk"),
-                List.of(), List.of(PhaseOutStep.unrestricted(s4.plusMonths(3))), List.of(), null, 0), why);
+                List.of(), List.of(PhaseOutStep.unrestricted(s4.plusMonths(3))), List.of(), null, null, 0), why);
         store.recordWithdrawal(DEMO, r4.id(), r4.version(), new Withdrawal(WithdrawalKind.RESISTANCE,
                 now.minusSeconds(86_400), begeleider, "cliënt wil het filter niet meer"), why);
         // C-1005 has no registration: unrestricted, and nothing about the traffic is recorded.
@@ -140,7 +140,7 @@ final class DemoSeed {
                 s6.minusDays(1), social.id(), s6, today.plusDays(10), s6.plusMonths(5),
                 Set.of(Risk.SEXTING_LOVERBOYS, Risk.SOCIAL_MEDIA), weighing(), null, consulted,
                 List.of(new PhaseOutStep(s6.plusMonths(2), gamblingOnly.id()),
-                        PhaseOutStep.unrestricted(s6.plusMonths(4))), List.of(), null, 0), why);
+                        PhaseOutStep.unrestricted(s6.plusMonths(4))), List.of(), null, null, 0), why);
         return true;
     }
 

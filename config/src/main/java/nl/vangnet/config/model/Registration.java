@@ -31,12 +31,14 @@ import java.util.Set;
  * @param phaseOut        the phase-out schedule: dated steps, each strictly less restrictive, the last unrestricted
  * @param evaluations     recorded evaluations, oldest first
  * @param withdrawal      consent withdrawal or resistance, or {@code null}
+ * @param hostEvents      the recorded need for per-host block events, or {@code null} when none is recorded (then
+ *                        only per-category-per-day block counts are kept)
  * @param version         optimistic-concurrency version, 0 when new
  */
 public record Registration(long id, long clientId, Basis basis, String dossierReference, Person decidedBy,
         LocalDate decidedOn, long profileId, LocalDate start, LocalDate evaluationDate, LocalDate end,
         Set<Risk> risks, Weighing weighing, Consent consent, List<Person> consulted, List<PhaseOutStep> phaseOut,
-        List<Evaluation> evaluations, Withdrawal withdrawal, long version) {
+        List<Evaluation> evaluations, Withdrawal withdrawal, HostEvents hostEvents, long version) {
     public Registration {
         dossierReference = Text.trim(dossierReference);
         risks = Text.set(risks);
@@ -70,18 +72,24 @@ public record Registration(long id, long clientId, Basis basis, String dossierRe
     public Registration withIdAndVersion(long newId, long newVersion) {
         return new Registration(newId, clientId, basis, dossierReference, decidedBy, decidedOn, profileId, start,
                 evaluationDate, end, risks, weighing, consent, consulted, phaseOut, evaluations, withdrawal,
-                newVersion);
+                hostEvents, newVersion);
     }
 
     public Registration withEvaluations(List<Evaluation> newEvaluations) {
         return new Registration(id, clientId, basis, dossierReference, decidedBy, decidedOn, profileId, start,
                 evaluationDate, end, risks, weighing, consent, consulted, phaseOut, newEvaluations, withdrawal,
-                version);
+                hostEvents, version);
+    }
+
+    public Registration withHostEvents(HostEvents newHostEvents) {
+        return new Registration(id, clientId, basis, dossierReference, decidedBy, decidedOn, profileId, start,
+                evaluationDate, end, risks, weighing, consent, consulted, phaseOut, evaluations, withdrawal,
+                newHostEvents, version);
     }
 
     public Registration withWithdrawal(Withdrawal newWithdrawal) {
         return new Registration(id, clientId, basis, dossierReference, decidedBy, decidedOn, profileId, start,
                 evaluationDate, end, risks, weighing, consent, consulted, phaseOut, evaluations, newWithdrawal,
-                version);
+                hostEvents, version);
     }
 }

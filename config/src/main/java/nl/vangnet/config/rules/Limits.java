@@ -16,13 +16,21 @@ import java.util.Objects;
  *                                       default 0 (lapses at the start of the day after the evaluation date)
  * @param warningDays                    days ahead of the evaluation date that warnings start; default 14
  * @param zone                           the zone in which dates and time windows are read; Europe/Amsterdam
+ * @param maxHostEventRetentionDays      the longest retention, in days, a registration may record for per-host block
+ *                                       events ({@code HostEvents.retentionDays}); default 90
  */
 public record Limits(Period maxEvaluationIntervalWzd, Period maxEvaluationIntervalVoluntary, int maxUnforeseenDays,
-        int lapseGraceDays, int warningDays, ZoneId zone) {
+        int lapseGraceDays, int warningDays, ZoneId zone, int maxHostEventRetentionDays) {
     /** Europe/Amsterdam. */
     public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    /** The defaults of the design: 3 months, 6 months, 14 days, 0 days grace, warn 14 days ahead. */
+    /** The default of {@link #maxHostEventRetentionDays()}: 90 days. */
+    public static final int DEFAULT_MAX_HOST_EVENT_RETENTION_DAYS = 90;
+
+    /**
+     * The defaults of the design: 3 months, 6 months, 14 days, 0 days grace, warn 14 days ahead, host events kept
+     * at most 90 days.
+     */
     public static final Limits DEFAULTS = new Limits(Period.ofMonths(3), Period.ofMonths(6), 14, 0, 14, AMSTERDAM);
 
     public Limits {
@@ -37,5 +45,22 @@ public record Limits(Period maxEvaluationIntervalWzd, Period maxEvaluationInterv
             throw new IllegalArgumentException(
                     "maxUnforeseenDays must be >= 1, lapseGraceDays and warningDays >= 0");
         }
+        if (maxHostEventRetentionDays < 1) {
+            throw new IllegalArgumentException("maxHostEventRetentionDays must be >= 1, not "
+                    + maxHostEventRetentionDays);
+        }
+    }
+
+    /** Limits with the default maximum host-event retention ({@value #DEFAULT_MAX_HOST_EVENT_RETENTION_DAYS} days). */
+    public Limits(Period maxEvaluationIntervalWzd, Period maxEvaluationIntervalVoluntary, int maxUnforeseenDays,
+            int lapseGraceDays, int warningDays, ZoneId zone) {
+        this(maxEvaluationIntervalWzd, maxEvaluationIntervalVoluntary, maxUnforeseenDays, lapseGraceDays, warningDays,
+                zone, DEFAULT_MAX_HOST_EVENT_RETENTION_DAYS);
+    }
+
+    /** These limits with {@code days} as the maximum host-event retention. */
+    public Limits withMaxHostEventRetentionDays(int days) {
+        return new Limits(maxEvaluationIntervalWzd, maxEvaluationIntervalVoluntary, maxUnforeseenDays, lapseGraceDays,
+                warningDays, zone, days);
     }
 }

@@ -22,6 +22,7 @@ import nl.vangnet.config.model.Client;
 import nl.vangnet.config.model.Consent;
 import nl.vangnet.config.model.Device;
 import nl.vangnet.config.model.Evaluation;
+import nl.vangnet.config.model.HostEvents;
 import nl.vangnet.config.model.EvaluationOutcome;
 import nl.vangnet.config.model.Person;
 import nl.vangnet.config.model.Profile;
@@ -46,7 +47,9 @@ import nl.vangnet.config.model.Withdrawal;
  * <p>The registration rules follow DESIGN §2 and the Wzd: the legal basis decides what the dossier record must
  * contain (consent for {@code VOLUNTARY}; the zorgverantwoordelijke's decision, the weighing and the
  * multidisciplinary consultation for {@code WZD} and {@code WZD_UNFORESEEN}); every registration has an evaluation
- * date within the configured {@link Limits} and a phase-out schedule checked by {@link PhaseOutVerifier}.
+ * date within the configured {@link Limits} and a phase-out schedule checked by {@link PhaseOutVerifier}. A
+ * registration that records a need for per-host block events ({@link HostEvents}) says why and keeps them 1 to
+ * {@link Limits#maxHostEventRetentionDays()} days.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,6 +58,7 @@ public final class ModelValidator {
     private static final Pattern PROXY_USERNAME = Pattern.compile("[^:\\s\\p{Cntrl}]{1,64}");
     private static final int MAX_REFERENCE = 128;
     private static final int MAX_NAME = 64;
+    private static final int MAX_HOST_EVENTS_REASON = 1000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Limits limits;
@@ -409,7 +413,38 @@ public final class ModelValidator {
             out.add(new Problem("withdrawal", "only a VOLUNTARY registration can be withdrawn: for a Wzd measure"
                     + " resistance does not end the measure, it is a reason to evaluate it"));
         }
+        hostEvents(out, r.hostEvents());
         return out;
+    }
+
+    /**
+     * Problems of the recorded need for per-host block events, if any: a reason, and a retention of 1 to
+     * {@link Limits#maxHostEventRetentionDays()} days (0 was already turned into the default by {@link HostEvents}).
+     */
+    private void hostEvents(List<Problem> out, HostEvents h) {
+        if (h == null) {
+            return;
+        }
+        if (h.reason() == null) {
+            out.add(new Problem("hostEvents.reason", "the reason for keeping per-host block events is required:"
+                    + " recording which sites a client was refused is supervision (toezicht) of its own, so the"
+                    + " dossier must say why it is needed; without a reason leave hostEvents out, and only"
+                    + " per-category counts are kept"));
+        } else if (h.reason().length() > MAX_HOST_EVENTS_REASON) {
+            out.add(new Problem("hostEvents.reason", "at most " + MAX_HOST_EVENTS_REASON + " characters are allowed,"
+                    + " this is " + h.reason().length()));
+        }
+        int max = limits.maxHostEventRetentionDays();
+        if (h.retentionDays() < 1) {
+            out.add(new Problem("hostEvents.retentionDays", "the retention must be at least 1 day, not "
+                    + h.retentionDays() + " (leave it out or give 0 for the default of "
+                    + HostEvents.DEFAULT_RETENTION_DAYS + " days)"));
+        } else if (h.retentionDays() > max) {
+            out.add(new Problem("hostEvents.retentionDays", "per-host block events are kept at most " + max
+                    + " days (the organisation's maximum), not " + h.retentionDays()
+                    + (h.retentionDays() == HostEvents.DEFAULT_RETENTION_DAYS ? " (the default when none is given)"
+                            : "") + ": give a retention of 1 to " + max + " days, as short as the evaluation allows"));
+        }
     }
 
     private void consent(List<Problem> out, Consent consent, LocalDate start) {

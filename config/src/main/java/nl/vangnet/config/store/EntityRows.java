@@ -356,8 +356,9 @@ final class EntityRows {
     static long insertRegistration(Connection c, Registration r) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (client_id, basis, profile_id, "
-                + "start_date, evaluation_date, end_date, current_evaluation_date, withdrawn_at, body, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", new String[] {"id"})) {
+                + "start_date, evaluation_date, end_date, current_evaluation_date, withdrawn_at, "
+                + "host_event_retention_days, body, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                new String[] {"id"})) {
             ps.setLong(1, r.clientId());
             ps.setString(2, r.basis().name());
             ps.setLong(3, r.profileId());
@@ -366,7 +367,8 @@ final class EntityRows {
             setDate(ps, 6, r.end());
             setDate(ps, 7, r.currentEvaluationDate());
             setInstant(ps, 8, r.withdrawal() == null ? null : r.withdrawal().at());
-            ps.setString(9, body(r));
+            setHostEventRetention(ps, 9, r);
+            ps.setString(10, body(r));
             ps.executeUpdate();
             id = generatedId(ps);
         }
@@ -380,7 +382,7 @@ final class EntityRows {
     static void updateRegistration(Connection c, Registration r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE registration SET basis = ?, profile_id = ?, "
                 + "start_date = ?, evaluation_date = ?, end_date = ?, current_evaluation_date = ?, "
-                + "withdrawn_at = ?, body = ?, version = ? WHERE id = ?")) {
+                + "withdrawn_at = ?, host_event_retention_days = ?, body = ?, version = ? WHERE id = ?")) {
             ps.setString(1, r.basis().name());
             ps.setLong(2, r.profileId());
             setDate(ps, 3, r.start());
@@ -388,9 +390,10 @@ final class EntityRows {
             setDate(ps, 5, r.end());
             setDate(ps, 6, r.currentEvaluationDate());
             setInstant(ps, 7, r.withdrawal() == null ? null : r.withdrawal().at());
-            ps.setString(8, body(r));
-            ps.setLong(9, r.version());
-            ps.setLong(10, r.id());
+            setHostEventRetention(ps, 8, r);
+            ps.setString(9, body(r));
+            ps.setLong(10, r.version());
+            ps.setLong(11, r.id());
             ps.executeUpdate();
         }
         update(c, "DELETE FROM registration_profile WHERE registration_id = ?", r.id());
@@ -567,7 +570,7 @@ final class EntityRows {
         }
     }
 
-    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+    static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
         if (date == null) {
             ps.setNull(index, Types.DATE);
         } else {
@@ -575,7 +578,16 @@ final class EntityRows {
         }
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+    /** Column {@code host_event_retention_days}: the recorded retention, {@code NULL} without host events. */
+    private static void setHostEventRetention(PreparedStatement ps, int index, Registration r) throws SQLException {
+        if (r.hostEvents() == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, r.hostEvents().retentionDays());
+        }
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
         if (at == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {

@@ -53,10 +53,19 @@ import nl.vangnet.config.store.EntityRows.Period;
  *
  * <p>"Today" for validation is the date of the store's clock in the limits' zone.
  *
+ * <p>Block statistics ({@link #recordBlocks}, {@link #purgeBlockEvents}) are written in their own transactions
+ * without an audit event: they are statistics, not changes. A block write locks the rows of the registrations it
+ * writes for (ascending ids), the same lock every change of a registration takes, so writers on several nodes take
+ * turns per registration and a withdrawal (which deletes the registration's statistics in its own transaction)
+ * never leaves statistics behind. Retention cut-offs are computed from the caller's {@code now}; the store's clock
+ * only decides which incoming events are already too old to keep.
+ *
  * <p>Thread-safe: no mutable state besides the connection pool.
  */
 public final class JdbcStore implements VangnetStore {
     private static final int ATTEMPTS = 3;
+    /** The most block events {@link #blockEvents} returns at once. */
+    private static final int MAX_BLOCK_EVENTS = 1000;
 
     private final DataSource dataSource;
     private final Database.Dialect dialect;
@@ -506,10 +515,22 @@ public final class JdbcStore implements VangnetStore {
             EntityRows.updateRegistration(c, updated);
             EntityRows.setAppliedState(c, registrationId,
                     new AppliedState(EffectiveReason.WITHDRAWN.name(), -1));
+            BlockStatsRows.Deleted deleted = BlockStatsRows.deleteAll(c, registrationId);
             audit(c, actor, AuditAction.CONSENT_WITHDRAWN, "registration", registrationId, stored, updated,
-                    reason);
+                    withdrawalReason(reason, deleted));
             return updated;
         });
+    }
+
+    /**
+     * The audit reason of a withdrawal: the actor's reason, then (after {@code "; "}) how many rows of block
+     * statistics were deleted with the consent, e.g. {@code client said no; deleted with the consent: 12 block
+     * count rows, 3 block event rows}. Numbers only: which sites or categories they were is gone with them.
+     */
+    private static String withdrawalReason(String reason, BlockStatsRows.Deleted deleted) {
+        String detail = "deleted with the consent: " + deleted.counts() + " block count rows, " + deleted.events()
+                + " block event rows";
+        return reason == null || reason.isBlank() ? detail : reason + "; " + detail;
     }
 
     /** Locks the client and the referenced profiles of {@code r} (in that order); returns the profiles found. */
@@ -556,6 +577,52 @@ public final class JdbcStore implements VangnetStore {
                 }
             }
         }
+    }
+
+    // ---- block statistics ----------------------------------------------------------------------------------
+
+    @Override
+    public void recordBlocks(BlockBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (batch.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        write("record block statistics", false, c -> {
+            BlockStatsRows.record(c, batch, now);
+            return null;
+        });
+    }
+
+    @Override
+    public List<BlockCount> blockCounts(long registrationId, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw ValidationException.of("to", "the period ends (" + to + ") before it starts (" + from + ")");
+        }
+        return read("read block counts", false, c -> BlockStatsRows.counts(c, registrationId, from, to));
+    }
+
+    @Override
+    public List<BlockEvent> blockEvents(long registrationId, Instant from, Instant to, int limit) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<Problem> problems = new ArrayList<>();
+        if (limit < 1 || limit > MAX_BLOCK_EVENTS) {
+            problems.add(new Problem("limit", "the limit must be 1 to " + MAX_BLOCK_EVENTS + ", not " + limit));
+        }
+        if (from.isAfter(to)) {
+            problems.add(new Problem("to", "the period ends (" + to + ") before it starts (" + from + ")"));
+        }
+        ValidationException.throwIfAny(problems);
+        return read("read block events", false, c -> BlockStatsRows.events(c, registrationId, from, to, limit));
+    }
+
+    @Override
+    public int purgeBlockEvents(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return write("purge block events", true, c -> BlockStatsRows.purge(c, now));
     }
 
     // ---- transitions ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package nl.vangnet.config.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.vangnet.config.audit.AuditEvent;
@@ -80,7 +81,11 @@ public interface VangnetStore extends AutoCloseable {
     Registration recordEvaluation(Actor actor, long registrationId, long expectedVersion, Evaluation evaluation,
             String reason);
 
-    /** Records consent withdrawal or resistance for a voluntary registration: it ends at {@code withdrawal.at()}. */
+    /**
+     * Records consent withdrawal or resistance for a voluntary registration: it ends at {@code withdrawal.at()}.
+     * In the same transaction, deletes the data that rested on the consent (every block count and block event of
+     * the registration); the audit event's reason says how many rows were deleted, not which.
+     */
     Registration recordWithdrawal(Actor actor, long registrationId, long expectedVersion, Withdrawal withdrawal,
             String reason);
 
@@ -90,6 +95,43 @@ public interface VangnetStore extends AutoCloseable {
      * audited once, however many nodes call this. Returns how many events were written.
      */
     int recordTransitions(Instant now);
+
+    // ---- block statistics (DESIGN §2 rule 7; not audited: statistics, not changes) ----------------------------
+
+    /**
+     * Adds the block counts of {@code batch} and keeps its block events, in one transaction; safe for several
+     * nodes writing at once. Counts and events of registrations that do not exist or are withdrawn are dropped;
+     * events are kept only for registrations whose current {@link nl.vangnet.config.model.Registration#hostEvents()}
+     * is set (checked here, whatever the caller believed) and only while younger than its retention. Not audited.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached (the caller may try again later)
+     */
+    void recordBlocks(BlockBatch batch);
+
+    /**
+     * The block counts of a registration from day {@code from} through day {@code to} (both inclusive), ordered by
+     * day and category; empty for an unknown registration.
+     *
+     * @throws nl.vangnet.config.rules.ValidationException when {@code from} is after {@code to}
+     */
+    List<BlockCount> blockCounts(long registrationId, LocalDate from, LocalDate to);
+
+    /**
+     * At most {@code limit} (1 to 1000) block events of a registration at or after {@code from} and before
+     * {@code to}, oldest first (ties by id); empty for an unknown registration.
+     *
+     * @throws nl.vangnet.config.rules.ValidationException when {@code limit} is out of range or {@code from} is
+     *         after {@code to}
+     */
+    List<BlockEvent> blockEvents(long registrationId, Instant from, Instant to, int limit);
+
+    /**
+     * Deletes the block events that may no longer be kept at {@code now}: those older than their registration's
+     * retention ({@code hostEvents.retentionDays} days of 24 hours), and every event of a registration that no
+     * longer records the need for them or is withdrawn. Block counts are kept. Idempotent, safe on several nodes;
+     * not audited. Returns how many events were deleted.
+     */
+    int purgeBlockEvents(Instant now);
 
     List<AuditEvent> audit(AuditQuery query);
 

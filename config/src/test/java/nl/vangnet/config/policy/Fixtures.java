@@ -137,7 +137,7 @@ final class Fixtures {
                     : new Consent(new Person(CareRole.CLIENT, "client"), start, "in the support-plan meeting");
             return new Registration(id, clientId, basis, "dossier/" + id, decider, start, profileId, start,
                     evaluationDate, end, Set.of(Risk.GAMBLING), weighing, consent,
-                    List.of(new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-1")), steps, evaluations, withdrawal, 1);
+                    List.of(new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-1")), steps, evaluations, withdrawal, null, 1);
         }
     }
 }

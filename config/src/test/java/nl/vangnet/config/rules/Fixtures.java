@@ -18,6 +18,7 @@ import nl.vangnet.config.model.Consent;
 import nl.vangnet.config.model.Device;
 import nl.vangnet.config.model.Evaluation;
 import nl.vangnet.config.model.EvaluationOutcome;
+import nl.vangnet.config.model.HostEvents;
 import nl.vangnet.config.model.Person;
 import nl.vangnet.config.model.PhaseOutStep;
 import nl.vangnet.config.model.Profile;
@@ -383,6 +384,7 @@ public final class Fixtures {
         private List<PhaseOutStep> phaseOut = List.of();
         private List<Evaluation> evaluations = List.of();
         private Withdrawal withdrawal;
+        private HostEvents hostEvents;
         private long version;
 
         public RegistrationBuilder id(long v) {
@@ -478,6 +480,11 @@ public final class Fixtures {
             return this;
         }
 
+        public RegistrationBuilder hostEvents(HostEvents v) {
+            hostEvents = v;
+            return this;
+        }
+
         public RegistrationBuilder version(long v) {
             version = v;
             return this;
@@ -499,7 +506,7 @@ public final class Fixtures {
         public Registration build() {
             return new Registration(id, clientId, basis, dossierReference, decidedBy, decidedOn, profileId, start,
                     evaluationDate, end, risks, weighing, consent, consulted, phaseOut, evaluations, withdrawal,
-                    version);
+                    hostEvents, version);
         }
     }
 }

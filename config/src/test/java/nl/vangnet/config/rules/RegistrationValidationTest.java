@@ -4,6 +4,7 @@ import static nl.vangnet.config.rules.Fixtures.TODAY;
 import static nl.vangnet.config.rules.ProblemAssertions.assertProblems;
 import static nl.vangnet.config.rules.ProblemAssertions.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import nl.vangnet.config.model.Basis;
 import nl.vangnet.config.model.CareRole;
 import nl.vangnet.config.model.Consent;
+import nl.vangnet.config.model.HostEvents;
 import nl.vangnet.config.model.Person;
 import nl.vangnet.config.model.PhaseOutStep;
 import nl.vangnet.config.model.Registration;
@@ -99,6 +101,16 @@ class RegistrationValidationTest {
                         "phaseOut[0].profileId"),
                 row("new registration already over", Fixtures.voluntary(TODAY.minusMonths(7)),
                         "before today", "end"),
+                row("host events without a reason", v().hostEvents(new HostEvents(" ", 14)),
+                        "supervision (toezicht) of its own", "hostEvents.reason"),
+                row("host events with a null reason", w().hostEvents(new HostEvents(null, 0)),
+                        "reason for keeping per-host block events is required", "hostEvents.reason"),
+                row("host events reason too long", v().hostEvents(new HostEvents("r".repeat(1001), 14)),
+                        "at most 1000 characters", "hostEvents.reason"),
+                row("host events kept a negative number of days", v().hostEvents(new HostEvents("why", -1)),
+                        "at least 1 day, not -1", "hostEvents.retentionDays"),
+                row("host events kept beyond the maximum", w().hostEvents(new HostEvents("why", 91)),
+                        "at most 90 days (the organisation's maximum), not 91", "hostEvents.retentionDays"),
                 row("withdrawal on a WZD registration", w().withdrawal(new Withdrawal(WithdrawalKind.RESISTANCE,
                         Instant.parse("2026-03-03T10:00:00Z"), Fixtures.begeleider(), null)),
                         "resistance does not end the measure", "withdrawal"),
@@ -183,6 +195,11 @@ class RegistrationValidationTest {
                 Arguments.of("WZD consulting an external expert and a physician", w().consulted(List.of(
                         new Person(CareRole.EXTERNE_DESKUNDIGE, "EX-1"), new Person(CareRole.ARTS, "AR-2"))).build()),
                 Arguments.of("WZD decided on the start day", w().decidedOn(TODAY).build()),
+                Arguments.of("host events kept 1 day", w().hostEvents(new HostEvents("why", 1)).build()),
+                Arguments.of("host events kept the maximum of 90 days", v().hostEvents(new HostEvents("why", 90))
+                        .build()),
+                Arguments.of("host events with the default retention", v().hostEvents(new HostEvents(
+                        "evaluatie: welke goksites worden nog geprobeerd", 0)).build()),
                 Arguments.of("unforeseen decided on the start day", u().decidedOn(TODAY).build()),
                 Arguments.of("unforeseen decided 48 hours after the start", u().decidedOn(TODAY.plusDays(2))
                         .build()),
@@ -205,7 +222,13 @@ class RegistrationValidationTest {
                 Arguments.of(new Limits(Period.ofMonths(3), Period.ofMonths(2), 14, 0, 14, Limits.AMSTERDAM),
                         Fixtures.voluntary().build(), "evaluationDate", "for VOLUNTARY is 2 months"),
                 Arguments.of(new Limits(Period.ofMonths(3), Period.ofMonths(6), 10, 0, 14, Limits.AMSTERDAM),
-                        Fixtures.wzdUnforeseen().build(), "end", "at most 10 days"));
+                        Fixtures.wzdUnforeseen().build(), "end", "at most 10 days"),
+                Arguments.of(Limits.DEFAULTS.withMaxHostEventRetentionDays(14), Fixtures.voluntary()
+                        .hostEvents(new HostEvents("why", 15)).build(), "hostEvents.retentionDays",
+                        "at most 14 days (the organisation's maximum), not 15"),
+                Arguments.of(Limits.DEFAULTS.withMaxHostEventRetentionDays(14), Fixtures.voluntary()
+                        .hostEvents(new HostEvents("why", 0)).build(), "hostEvents.retentionDays",
+                        "not 30 (the default when none is given)"));
     }
 
     @ParameterizedTest(name = "{3}")
@@ -215,11 +238,27 @@ class RegistrationValidationTest {
     }
 
     @Test
+    void aRetentionOfZeroMeansTheDefaultOf30DaysAndTheReasonIsTrimmed() {
+        HostEvents h = new HostEvents("  evaluatie  ", 0);
+
+        assertThat(h.retentionDays()).isEqualTo(HostEvents.DEFAULT_RETENTION_DAYS).isEqualTo(30);
+        assertThat(h.reason()).isEqualTo("evaluatie");
+        assertThat(new HostEvents("x", 7).retentionDays()).isEqualTo(7);
+    }
+
+    @Test
+    void limitsRefuseAMaximumRetentionBelowOneDay() {
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxHostEventRetentionDays(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxHostEventRetentionDays");
+        assertThat(Limits.DEFAULTS.maxHostEventRetentionDays()).isEqualTo(90);
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         Registration r = new Registration(0, 0, Basis.WZD, null, new Person(null, null), null, 99, TODAY, TODAY,
                 TODAY.minusDays(1), Set.of(), new Weighing(null, null, null, null, null), null, List.of(),
                 List.of(new PhaseOutStep(TODAY, 98L)), List.of(),
-                Fixtures.withdrawal(Instant.parse("2026-03-02T10:00:00Z")), 0);
+                Fixtures.withdrawal(Instant.parse("2026-03-02T10:00:00Z")), null, 0);
         List<Problem> problems = validator.registration(r, Fixtures.profiles(), TODAY);
         assertThat(problems).extracting(Problem::field).contains("clientId", "dossierReference", "decidedBy.role",
                 "decidedBy.name", "decidedOn", "profileId", "end", "evaluationDate", "risks",
@@ -234,7 +273,7 @@ class RegistrationValidationTest {
     @Test
     void reportsAnEmptyRecordWithoutThrowing() {
         Registration r = new Registration(0, 0, null, null, null, null, 0, null, null, null, null, null, null, null,
-                null, null, null, 0);
+                null, null, null, null, 0);
         assertThat(validator.registration(r, Fixtures.profiles(), null)).extracting(Problem::field)
                 .containsExactlyInAnyOrder("clientId", "basis", "dossierReference", "decidedBy", "decidedOn",
                         "profileId", "start", "evaluationDate", "end", "risks", "phaseOut");

@@ -66,7 +66,8 @@ abstract class AbstractStoreTest {
     static final Actor IT = new Actor("it-anne", "IT_ADMIN");
     static final Actor PB = new Actor("pb-17", "PERSOONLIJK_BEGELEIDER");
     static final List<String> TABLES = List.of("client", "device", "device_address", "profile", "registration",
-            "registration_profile", "evaluation", "registration_applied_state", "audit_event");
+            "registration_profile", "evaluation", "registration_applied_state", "audit_event", "block_count",
+            "block_event");
 
     private final ModelJson json = ModelJson.instance();
     TestDatabase testDb;
@@ -216,7 +217,7 @@ abstract class AbstractStoreTest {
         Registration edited = new Registration(r.id(), r.clientId(), r.basis(), r.dossierReference(), r.decidedBy(),
                 r.decidedOn(), r.profileId(), r.start(), r.evaluationDate(), r.end(), r.risks(), r.weighing(),
                 r.consent(), r.consulted(), List.of(new PhaseOutStep(r.start().plusDays(10), w.light.id()),
-                        PhaseOutStep.unrestricted(r.start().plusMonths(1))), List.of(), null, r.version());
+                        PhaseOutStep.unrestricted(r.start().plusMonths(1))), List.of(), null, null, r.version());
 
         Registration updated = store.updateRegistration(PB, edited, "faster phase-out");
 
@@ -269,7 +270,8 @@ abstract class AbstractStoreTest {
         AuditEvent e = lastEvent();
         assertThat(e.action()).isEqualTo(AuditAction.CONSENT_WITHDRAWN);
         assertThat(e.actorAccount()).isEqualTo("pb-17");
-        assertThat(e.reason()).isEqualTo("client said no");
+        assertThat(e.reason()).isEqualTo("client said no; deleted with the consent: 0 block count rows, 0 block"
+                + " event rows");
         assertThat(json.read(e.after(), Registration.class).withdrawal()).isEqualTo(r.withdrawal());
     }
 
@@ -339,7 +341,7 @@ abstract class AbstractStoreTest {
         Registration r = w.registration;
         store.updateRegistration(PB, new Registration(r.id(), r.clientId(), r.basis(), "dossier/changed-by-A",
                 r.decidedBy(), r.decidedOn(), r.profileId(), r.start(), r.evaluationDate(), r.end(), r.risks(),
-                r.weighing(), r.consent(), r.consulted(), r.phaseOut(), List.of(), null, 1), "writer A");
+                r.weighing(), r.consent(), r.consulted(), r.phaseOut(), List.of(), null, null, 1), "writer A");
         Map<String, Long> before = rowCounts();
         PolicyData dataBefore = store.load();
 
@@ -630,7 +632,7 @@ abstract class AbstractStoreTest {
         ValidationException e = refused(() -> store.updateRegistration(PB, new Registration(r.id(), w.other.id(),
                 r.basis(), r.dossierReference(), r.decidedBy(), r.decidedOn(), r.profileId(), r.start(),
                 r.evaluationDate(), r.end(), r.risks(), r.weighing(), r.consent(), r.consulted(), r.phaseOut(),
-                List.of(), null, r.version()), null));
+                List.of(), null, null, r.version()), null));
 
         assertThat(fields(e)).contains("clientId");
     }
@@ -940,7 +942,7 @@ abstract class AbstractStoreTest {
         Registration r = w.registration;
         store.updateRegistration(PB, new Registration(r.id(), r.clientId(), r.basis(), r.dossierReference(),
                 r.decidedBy(), r.decidedOn(), r.profileId(), LocalDate.of(2026, 1, 20), r.evaluationDate(), r.end(),
-                r.risks(), r.weighing(), r.consent(), r.consulted(), r.phaseOut(), List.of(), null, r.version()),
+                r.risks(), r.weighing(), r.consent(), r.consulted(), r.phaseOut(), List.of(), null, null, r.version()),
                 "starts after the holiday");
 
         assertThat(store.recordTransitions(at("2026-01-16T10:00"))).isEqualTo(1);
@@ -1258,7 +1260,7 @@ abstract class AbstractStoreTest {
         LocalDate evaluation = start.plusMonths(1).isAfter(end) ? end : start.plusMonths(1);
         return new Registration(r.id(), r.clientId(), r.basis(), r.dossierReference(), r.decidedBy(),
                 start.minusDays(1), r.profileId(), start, evaluation, end, r.risks(), r.weighing(), r.consent(),
-                r.consulted(), List.of(PhaseOutStep.unrestricted(end)), List.of(), null, r.version());
+                r.consulted(), List.of(PhaseOutStep.unrestricted(end)), List.of(), null, null, r.version());
     }
 
     ValidationException refused(ThrowingCallable call) {

@@ -69,7 +69,7 @@ final class Fixtures {
                         "mondeling in de bespreking van het ondersteuningsplan"),
                 List.of(), List.of(new PhaseOutStep(start.plusMonths(1), lightProfileId),
                         PhaseOutStep.unrestricted(start.plusMonths(2).plusDays(15))),
-                List.of(), null, 0);
+                List.of(), null, null, 0);
     }
 
     /** A Wzd registration from {@code start} for two months, evaluation after one month, no phase-out steps
@@ -82,7 +82,7 @@ final class Fixtures {
                         "alleen chat-apps, niet het hele internet", "chatcontact met onbekenden stopt",
                         "client kan familie blijven bellen en appen"),
                 null, List.of(new Person(CareRole.GEDRAGSDESKUNDIGE, "GD-8")),
-                List.of(PhaseOutStep.unrestricted(start.plusMonths(2))), List.of(), null, 0);
+                List.of(PhaseOutStep.unrestricted(start.plusMonths(2))), List.of(), null, null, 0);
     }
 
     /** A well-formed proxy password hash (format of the rules' PasswordHasher); the password is not known. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nl.vangnet.config.model.Device;
 import nl.vangnet.config.model.EvaluationOutcome;
+import nl.vangnet.config.model.HostEvents;
 import nl.vangnet.config.model.Profile;
 import nl.vangnet.config.model.Registration;
 import nl.vangnet.config.model.Risk;
@@ -33,7 +34,9 @@ class ModelJsonTest {
                 new Device(5, 4, "tablet", List.of("aa:bb:cc:dd:ee:ff"), List.of("10.0.0.5", "fd00::5"), "tab",
                         "$argon$hash", 1),
                 Fixtures.strictProfile("strict").withIdAndVersion(9, 1), Fixtures.lightProfile("light"),
-                Fixtures.wzd(1, 2, Fixtures.TODAY), withHistory);
+                Fixtures.wzd(1, 2, Fixtures.TODAY), withHistory,
+                withHistory.withHostEvents(new HostEvents("evaluatie", 0)),
+                Fixtures.wzd(1, 2, Fixtures.TODAY).withHostEvents(new HostEvents("evaluatie", 7)));
     }
 
     @ParameterizedTest
@@ -62,6 +65,19 @@ class ModelJsonTest {
         assertThat(json.write(a)).isEqualTo(json.write(b)).contains("[\"MONDAY\",\"SUNDAY\"]");
         assertThat(json.write(Set.of(Risk.SCAMS, Risk.DATING, Risk.GAMBLING)))
                 .isEqualTo("[\"DATING\",\"GAMBLING\",\"SCAMS\"]");
+    }
+
+    @Test
+    void hostEventsAreWrittenWithTheRetentionThatAppliesAndOldBodiesWithoutThemReadAsNone() {
+        Registration r = Fixtures.wzd(1, 2, Fixtures.TODAY);
+        String with = json.write(r.withHostEvents(new HostEvents(" evaluatie ", 0)));
+        String without = json.write(r).replace(",\"hostEvents\":null", "");
+
+        assertThat(with).contains("\"hostEvents\":{\"reason\":\"evaluatie\",\"retentionDays\":30}");
+        assertThat(without).doesNotContain("hostEvents");
+        assertThat(json.read(without, Registration.class)).isEqualTo(r);
+        assertThat(json.read(with.replace("\"retentionDays\":30", "\"retentionDays\":0"), Registration.class)
+                .hostEvents().retentionDays()).isEqualTo(30);
     }
 
     @Test
