@@ -15,7 +15,7 @@ import nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission;
  * {@link ConnectionCounter} for admission, records the answer in the channel attribute {@link #ADMISSION} and, for an
  * admitted connection, releases the count when the channel closes. Then it removes itself. A connection over a limit
  * is not closed here: the request filter answers its first request with 429/503 and {@code Connection: close}, so that
- * the client sees why. Sharable and thread-safe.
+ * the client sees why (one that never sends a request is closed by the idle timeout). Sharable and thread-safe.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {

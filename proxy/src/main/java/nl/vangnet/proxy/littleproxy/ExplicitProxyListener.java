@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.decision.Policy;
@@ -16,6 +18,7 @@ import nl.vangnet.proxy.page.PacFile;
 import org.littleshoot.proxy.HttpFilters;
 import org.littleshoot.proxy.HttpFiltersSourceAdapter;
 import org.littleshoot.proxy.HttpProxyServer;
+import org.littleshoot.proxy.HttpProxyServerBootstrap;
 import org.littleshoot.proxy.impl.DefaultHttpProxyServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       body and never a tunnel.</li>
  * </ul>
  * Before any upstream connection the {@link DestinationGuard} resolves and checks the destination: inside-network
- * addresses and the listener itself are refused with 403, unresolvable names get 502. Origin-form requests
+ * addresses and the listener itself are refused with 403, unresolvable names get 502. (Resolution runs on the
+ * client connection's I/O thread, as LittleProxy's own resolution does; the JVM caches DNS answers.) Origin-form requests
  * ({@code GET /proxy.pac}, {@code GET /wpad.dat}) get the {@link PacFile}, other origin-form requests 400. Limits from
  * {@link ProxySettings}: request line and header size (LittleProxy answers 400 and closes), connect and idle timeouts,
  * connections per client address (429) and in total (503). Requests that could smuggle a second request — both
@@ -62,6 +66,7 @@ import org.slf4j.LoggerFactory;
 public final class ExplicitProxyListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExplicitProxyListener.class);
     private static final String NAME = "vangnet-proxy";
+    static final long POLICY_FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final ProxySettings settings;
     private final Policy policy;
@@ -97,7 +102,7 @@ public final class ExplicitProxyListener implements AutoCloseable {
      * Binds and starts serving.
      *
      * @return the bound address (useful with port 0)
-     * @throws IllegalStateException when already started
+     * @throws IllegalStateException when already started, or when the address cannot be bound (e.g. in use)
      */
     public synchronized InetSocketAddress start() {
         if (server != null) {
@@ -113,8 +118,9 @@ public final class ExplicitProxyListener implements AutoCloseable {
         GatedServerGroup group = new GatedServerGroup(NAME, workers, new ConnectionLimiter(counter),
                 ConnectionLimiter.NAME);
         PacSource pac = new PacSource(settings);
-        ListenerState state = new ListenerState(policy, guard, blockPage, clock, metrics, registry, pac);
-        server = DefaultHttpProxyServer.bootstrap()
+        ListenerState state = new ListenerState(policy, guard, blockPage, clock, metrics, registry, pac,
+                new AtomicLong(System.nanoTime() - POLICY_FAILURE_LOG_INTERVAL_NANOS));
+        HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
                 .withName(NAME)
                 .withProxyAlias("vangnet")
                 .withAddress(settings.bind())
@@ -130,8 +136,13 @@ public final class ExplicitProxyListener implements AutoCloseable {
                     public HttpFilters filterRequest(HttpRequest originalRequest, ChannelHandlerContext ctx) {
                         return new RequestFilter(originalRequest, ctx, state);
                     }
-                })
-                .start();
+                });
+        try {
+            server = bootstrap.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the proxy cannot listen on " + settings.bind() + ": " + cause, e);
+        }
         InetSocketAddress bound = server.getListenAddress();
         pac.bound(bound);
         tunnels = registry;

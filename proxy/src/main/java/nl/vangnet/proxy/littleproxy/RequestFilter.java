@@ -82,6 +82,39 @@ final class RequestFilter extends HttpFiltersAdapter {
     private HttpResponse handle(HttpRequest request) {
         Instant now = state.clock().instant();
         boolean head = HttpMethod.HEAD.equals(request.method());
+        HttpResponse overLimit = overLimit(head, now);
+        if (overLimit != null) {
+            return overLimit;
+        }
+        boolean connect = HttpMethod.CONNECT.equals(request.method());
+        if (!connect && request.uri().startsWith("/")) {
+            return originForm(request, head, now);
+        }
+        RequestTarget target = target(request, connect);
+        if (target == null) {
+            state.metrics().rejected(Rejection.BAD_REQUEST);
+            return Responses.badRequest(head, now);
+        }
+        HttpHeaders headers = request.headers();
+        ProxyCredentials credentials = BasicCredentials.parse(headers.getAll(HttpHeaderNames.PROXY_AUTHORIZATION));
+        headers.remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        Kind kind = connect ? Kind.CONNECT : Kind.HTTP;
+        RequestFacts facts = new RequestFacts(client.getAddress(), credentials, target.host(), target.port(), kind,
+                target.path(), now);
+
+        Decision decision = decide(facts);
+        if (decision instanceof Decision.Block block) {
+            state.metrics().blocked(kind);
+            return !connect && block.showPage()
+                    ? Responses.blockPage(state.blockPage().render(target.host()), head, now)
+                    : Responses.blocked(head, now);
+        }
+        return forward(request, target, facts, decision, head, now);
+    }
+
+    /** 429/503 when the connection was not admitted, else {@code null}. */
+    private HttpResponse overLimit(boolean head, Instant now) {
         Admission admission = ctx.channel().attr(ConnectionLimiter.ADMISSION).get();
         if (admission == Admission.CLIENT_LIMIT) {
             state.metrics().rejected(Rejection.CLIENT_CONNECTION_LIMIT);
@@ -91,41 +124,31 @@ final class RequestFilter extends HttpFiltersAdapter {
             state.metrics().rejected(Rejection.TOTAL_CONNECTION_LIMIT);
             return Responses.totalLimit(head, now);
         }
-        boolean connect = HttpMethod.CONNECT.equals(request.method());
-        String uri = request.uri();
-        if (!connect && uri.startsWith("/")) {
-            return originForm(request, head, now);
-        }
-        HttpHeaders headers = request.headers();
-        RequestTarget target;
+        return null;
+    }
+
+    /** The parsed target, or {@code null} for a bad one or for several {@code Host} headers. */
+    private static RequestTarget target(HttpRequest request, boolean connect) {
         try {
-            target = connect ? RequestTarget.ofConnect(uri) : RequestTarget.ofAbsolute(uri);
+            if (connect) {
+                return RequestTarget.ofConnect(request.uri());
+            }
+            return request.headers().getAll(HttpHeaderNames.HOST).size() > 1 ? null
+                    : RequestTarget.ofAbsolute(request.uri());
         } catch (IllegalArgumentException e) {
-            state.metrics().rejected(Rejection.BAD_REQUEST);
-            return Responses.badRequest(head, now);
+            return null;
         }
-        if (!connect && headers.getAll(HttpHeaderNames.HOST).size() > 1) {
-            state.metrics().rejected(Rejection.BAD_REQUEST);
-            return Responses.badRequest(head, now);
-        }
-        ProxyCredentials credentials = BasicCredentials.parse(headers.getAll(HttpHeaderNames.PROXY_AUTHORIZATION));
-        headers.remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+    }
 
-        Kind kind = connect ? Kind.CONNECT : Kind.HTTP;
-        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
-        RequestFacts facts = new RequestFacts(client.getAddress(), credentials, target.host(), target.port(), kind,
-                target.path(), now);
-        Decision decision = decide(facts);
-
+    /**
+     * Checks the decision's upstream destination and points LittleProxy at it: the request URI names the upstream
+     * host (so LittleProxy keys and opens its connection there) and {@link #upstream} holds the checked address.
+     */
+    private HttpResponse forward(HttpRequest request, RequestTarget target, RequestFacts facts, Decision decision,
+            boolean head, Instant now) {
         String upstreamHost;
         int upstreamPort;
-        if (decision instanceof Decision.Block block) {
-            state.metrics().blocked(kind);
-            if (!connect && block.showPage()) {
-                return Responses.blockPage(state.blockPage().render(target.host()), head, now);
-            }
-            return Responses.blocked(head, now);
-        } else if (decision instanceof Decision.Allow allow) {
+        if (decision instanceof Decision.Allow allow) {
             upstreamHost = allow.upstreamHost();
             upstreamPort = allow.upstreamPort();
         } else {
@@ -133,7 +156,6 @@ final class RequestFilter extends HttpFiltersAdapter {
             upstreamHost = tunnel.upstreamHost();
             upstreamPort = tunnel.upstreamPort();
         }
-
         Verdict verdict = state.guard().check(upstreamHost, upstreamPort,
                 (InetSocketAddress) ctx.channel().localAddress());
         if (verdict instanceof Verdict.Refused refused) {
@@ -143,7 +165,7 @@ final class RequestFilter extends HttpFiltersAdapter {
         }
         upstream = ((Verdict.Permitted) verdict).address();
         String upstreamAuthority = RequestTarget.authority(upstreamHost, upstreamPort);
-        if (connect) {
+        if (facts.kind() == Kind.CONNECT) {
             request.setUri(upstreamAuthority);
             if (isRestricted(decision)) {
                 restrictedTunnel = facts;
@@ -151,13 +173,13 @@ final class RequestFilter extends HttpFiltersAdapter {
             }
         } else {
             request.setUri("http://" + upstreamAuthority + target.path());
-            String host = headers.get(HttpHeaderNames.HOST);
+            String host = request.headers().get(HttpHeaderNames.HOST);
             if (host == null || !host.equalsIgnoreCase(target.authority())) {
-                headers.set(HOST, target.authority());
+                request.headers().set(HOST, target.authority());
             }
         }
         boolean rerouted = !upstreamHost.equalsIgnoreCase(target.host()) || upstreamPort != target.port();
-        state.metrics().forwarded(kind, rerouted);
+        state.metrics().forwarded(facts.kind(), rerouted);
         return null;
     }
 
@@ -175,11 +197,21 @@ final class RequestFilter extends HttpFiltersAdapter {
     /** The policy's decision; should the policy throw (a bug), the request passes unchanged: default open. */
     private Decision decide(RequestFacts facts) {
         try {
-            return state.policy().decide(facts);
+            Decision decision = state.policy().decide(facts);
+            if (decision == null) {
+                throw new IllegalStateException("the policy returned null");
+            }
+            return decision;
         } catch (RuntimeException e) {
             state.metrics().policyFailed();
-            LOG.error("the policy failed ({}); the request was passed through unchanged (default open)",
-                    e.getClass().getName());
+            long now = System.nanoTime();
+            long last = state.policyFailureLog().get();
+            if (now - last >= ExplicitProxyListener.POLICY_FAILURE_LOG_INTERVAL_NANOS
+                    && state.policyFailureLog().compareAndSet(last, now)) {
+                // The class only: an exception message might name the host.
+                LOG.error("the policy failed ({}); requests are passed through unchanged (default open); logged at"
+                        + " most once a minute, counted as a metric", e.getClass().getName());
+            }
             Trace trace = Trace.anonymous(0);
             return facts.kind() == Kind.HTTP
                     ? new Decision.Allow(Reason.NO_REGISTRATION, trace, facts.host(), facts.port())

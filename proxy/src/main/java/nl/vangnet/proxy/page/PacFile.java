@@ -30,6 +30,48 @@ public final class PacFile {
                     + "[A-Za-z0-9])?)*\\.?");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
+    /** The script; {@code @OWN_HOST@} and {@code @PROXY@} are filled in. */
+    private static final String TEMPLATE = """
+            // Vangnet proxy auto-configuration (served as /proxy.pac and /wpad.dat).
+            // Local destinations go DIRECT; everything else goes through the Vangnet proxy.
+            // The "; DIRECT" fallback is deliberate: Vangnet is default open, so when the proxy does not
+            // answer, the browser connects directly instead of losing the internet.
+            function FindProxyForURL(url, host) {
+              var h = String(host).toLowerCase();
+              if (h.charAt(0) === "[" && h.charAt(h.length - 1) === "]") {
+                h = h.substring(1, h.length - 1);
+              }
+              if (h.charAt(h.length - 1) === ".") {
+                h = h.substring(0, h.length - 1);
+              }
+              if (h === "@OWN_HOST@") {
+                return "DIRECT";
+              }
+              if (h.indexOf(":") >= 0) {
+                // IPv6 literal: loopback, unique local (fc00::/7) and link-local (fe80::/10) go direct.
+                if (h === "::1" || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h)) {
+                  return "DIRECT";
+                }
+                return "@PROXY@; DIRECT";
+              }
+              if (isPlainHostName(h) || h === "localhost" || dnsDomainIs(h, ".localhost")) {
+                return "DIRECT";
+              }
+              if (/^[0-9]{1,3}(\\.[0-9]{1,3}){3}$/.test(h)) {
+                // IPv4 literal: loopback, RFC 1918, link-local and CGNAT go direct (no DNS: h is an address).
+                if (isInNet(h, "127.0.0.0", "255.0.0.0")
+                    || isInNet(h, "10.0.0.0", "255.0.0.0")
+                    || isInNet(h, "172.16.0.0", "255.240.0.0")
+                    || isInNet(h, "192.168.0.0", "255.255.0.0")
+                    || isInNet(h, "169.254.0.0", "255.255.0.0")
+                    || isInNet(h, "100.64.0.0", "255.192.0.0")) {
+                  return "DIRECT";
+                }
+              }
+              return "@PROXY@; DIRECT";
+            }
+            """;
+
     private final String proxyHost;
     private final int proxyPort;
     private final String text;
@@ -96,45 +138,4 @@ public final class PacFile {
         String ownHost = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
         return TEMPLATE.replace("@OWN_HOST@", ownHost).replace("@PROXY@", proxyDirective());
     }
-
-    private static final String TEMPLATE = """
-            // Vangnet proxy auto-configuration (served as /proxy.pac and /wpad.dat).
-            // Local destinations go DIRECT; everything else goes through the Vangnet proxy.
-            // The "; DIRECT" fallback is deliberate: Vangnet is default open, so when the proxy does not
-            // answer, the browser connects directly instead of losing the internet.
-            function FindProxyForURL(url, host) {
-              var h = String(host).toLowerCase();
-              if (h.charAt(0) === "[" && h.charAt(h.length - 1) === "]") {
-                h = h.substring(1, h.length - 1);
-              }
-              if (h.charAt(h.length - 1) === ".") {
-                h = h.substring(0, h.length - 1);
-              }
-              if (h === "@OWN_HOST@") {
-                return "DIRECT";
-              }
-              if (h.indexOf(":") >= 0) {
-                // IPv6 literal: loopback, unique local (fc00::/7) and link-local (fe80::/10) go direct.
-                if (h === "::1" || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h)) {
-                  return "DIRECT";
-                }
-                return "@PROXY@; DIRECT";
-              }
-              if (isPlainHostName(h) || h === "localhost" || dnsDomainIs(h, ".localhost")) {
-                return "DIRECT";
-              }
-              if (/^[0-9]{1,3}(\\.[0-9]{1,3}){3}$/.test(h)) {
-                // IPv4 literal: loopback, RFC 1918, link-local and CGNAT go direct (no DNS: h is an address).
-                if (isInNet(h, "127.0.0.0", "255.0.0.0")
-                    || isInNet(h, "10.0.0.0", "255.0.0.0")
-                    || isInNet(h, "172.16.0.0", "255.240.0.0")
-                    || isInNet(h, "192.168.0.0", "255.255.0.0")
-                    || isInNet(h, "169.254.0.0", "255.255.0.0")
-                    || isInNet(h, "100.64.0.0", "255.192.0.0")) {
-                  return "DIRECT";
-                }
-              }
-              return "@PROXY@; DIRECT";
-            }
-            """;
 }

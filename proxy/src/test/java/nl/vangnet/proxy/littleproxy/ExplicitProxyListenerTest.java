@@ -2,6 +2,7 @@ package nl.vangnet.proxy.littleproxy;
 
 import static nl.vangnet.proxy.littleproxy.FakePolicy.address;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class ExplicitProxyListenerTest {
 
     private final FakePolicy policy = new FakePolicy();
     private final MovableClock clock = new MovableClock(START);
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private ExplicitProxyListener proxy;
     private InetSocketAddress proxyAddress;
 
@@ -91,7 +93,7 @@ class ExplicitProxyListenerTest {
                 .build();
         ProxySettings settings = customise.apply(ProxySettings.on(new InetSocketAddress("127.0.0.1", 0))
                 .withAllowedDestinations(List.of(Cidr.parse("127.0.0.0/8"))));
-        proxy = new ExplicitProxyListener(settings, policy, hosts, new BlockPage(), clock, ListenerMetrics.NONE);
+        proxy = new ExplicitProxyListener(settings, policy, hosts, new BlockPage(), clock, metrics);
         proxyAddress = proxy.start();
     }
 
@@ -152,6 +154,41 @@ class ExplicitProxyListenerTest {
         RequestFacts facts = lastFactsFor("unrestricted.example");
         assertThat(facts).isEqualTo(new RequestFacts(address(UNRESTRICTED), new ProxyCredentials("tablet-7", "geheim"),
                 "unrestricted.example", origin.port(), Kind.HTTP, "/hallo?x=1&y=%20z", START));
+        assertThat(metrics.count("forwarded:HTTP")).isEqualTo(1);
+    }
+
+    @Test
+    void forwardsARequestBodyUnmodified() throws Exception {
+        startProxy();
+        String authority = "unrestricted.example:" + origin.port();
+        String body = "naam=Zo%C3%AB&bericht=hallo+daar";
+        try (Socket s = RawHttp.connect(UNRESTRICTED, proxyAddress)) {
+            Response r = RawHttp.exchange(s, "POST http://" + authority + "/formulier HTTP/1.1\r\nHost: " + authority
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body);
+            assertThat(r.status()).isEqualTo(200);
+        }
+        assertThat(origin.requests()).contains("POST /formulier HTTP/1.1\r\nHost: " + authority
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body);
+    }
+
+    @Test
+    void passesTheRequestThroughWhenThePolicyFails() throws Exception {
+        startProxy();
+        proxy.stop();
+        proxy = new ExplicitProxyListener(ProxySettings.on(new InetSocketAddress("127.0.0.1", 0))
+                .withAllowedDestinations(List.of(Cidr.parse("127.0.0.0/8"))), facts -> {
+                    throw new IllegalStateException("bug for " + facts.host());
+                }, HostTable.builder().put("unrestricted.example", "127.0.0.1").build(), new BlockPage(), clock,
+                metrics);
+        proxyAddress = proxy.start();
+        String authority = "unrestricted.example:" + origin.port();
+        try (Socket s = RawHttp.connect(RESTRICTED, proxyAddress)) {
+            assertThat(RawHttp.exchange(s, get("http://" + authority + "/default-open", authority)).status())
+                    .isEqualTo(200);
+        }
+        assertThat(metrics.count("policyFailed")).isEqualTo(1);
     }
 
     @Test
@@ -212,12 +249,27 @@ class ExplicitProxyListenerTest {
         assertThat(r.body()).isEqualTo(new BlockPage().render("casino.example"));
         assertThat(origin.requests()).noneMatch(q -> q.contains("/spel"));
         assertThat(lastFactsFor("casino.example").path()).isEqualTo("/spel");
+        assertThat(metrics.count("blocked:HTTP")).isEqualTo(1);
 
         try (Socket s = RawHttp.connect(RESTRICTED, proxyAddress)) {
             Response head = RawHttp.exchange(s, get("http://" + authority + "/spel", authority)
                     .replaceFirst("GET", "HEAD"));
             assertThat(head.status()).isEqualTo(403);
             assertThat(head.header("Content-Length")).isEqualTo(r.header("Content-Length"));
+            assertThat(RawHttp.closedByPeer(s)).isTrue();
+        }
+    }
+
+    @Test
+    void answersABlockWithoutPageWithAShort403() throws Exception {
+        startProxy();
+        try (Socket s = RawHttp.connect(RESTRICTED, proxyAddress)) {
+            Response r = RawHttp.exchange(s, get("http://nopage.example/", "nopage.example"));
+
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(r.text()).isEqualTo("Deze website is nu niet beschikbaar.\n");
             assertThat(RawHttp.closedByPeer(s)).isTrue();
         }
     }
@@ -237,6 +289,7 @@ class ExplicitProxyListenerTest {
         }
         assertThat(lastFactsFor("casino.example").kind()).isEqualTo(Kind.CONNECT);
         assertThat(proxy.openTunnels()).isZero();
+        assertThat(metrics.count("blocked:CONNECT")).isEqualTo(1);
     }
 
     // --- SafeSearch ------------------------------------------------------------------------------------------------
@@ -254,6 +307,7 @@ class ExplicitProxyListenerTest {
         assertThat(safeSearchStandIn.requests())
                 .anyMatch(q -> q.startsWith("GET /search?q=kat HTTP/1.1\r\nHost: " + authority + "\r\n"));
         assertThat(origin.requests()).noneMatch(q -> q.contains("/search?q=kat"));
+        assertThat(metrics.count("forwarded:HTTP:rerouted")).isEqualTo(1);
     }
 
     @Test
@@ -266,30 +320,32 @@ class ExplicitProxyListenerTest {
                 assertThat(proxy.openTunnels()).as("a restricted client's tunnel is registered").isEqualTo(1);
             }
         }
+        assertThat(metrics.count("forwarded:CONNECT:rerouted")).isEqualTo(1);
     }
 
     // --- destination safety ----------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} {1} → {2}")
+    @ParameterizedTest(name = "{0} {1} → {2} {3}")
     @CsvSource({
-            "GET, http://intranet.example/, 403",
-            "GET, http://10.1.2.3/, 403",
-            "GET, http://169.254.169.254/latest/meta-data/, 403",
-            "GET, http://192.168.1.1/, 403",
-            "GET, http://100.64.1.1/, 403",
-            "GET, http://mixed.example:{origin}/, 403",
-            "GET, http://[::1]:{origin}/, 403",
-            "GET, http://127.0.0.1:{proxy}/, 403",
-            "GET, http://127.0.0.7:{proxy}/proxy.pac, 403",
-            "CONNECT, 127.0.0.1:{proxy}, 403",
-            "CONNECT, intranet.example:443, 403",
-            "CONNECT, 10.1.2.3:443, 403",
-            "CONNECT, [fd00::1]:443, 403",
-            "GET, http://nowhere.example/, 502",
-            "CONNECT, nowhere.example:443, 502",
-            "GET, http://127.0.0.1:{origin}/literal, 200"
+            "GET, http://intranet.example/, 403, PRIVATE",
+            "GET, http://10.1.2.3/, 403, PRIVATE",
+            "GET, http://169.254.169.254/latest/meta-data/, 403, LINK_LOCAL",
+            "GET, http://192.168.1.1/, 403, PRIVATE",
+            "GET, http://100.64.1.1/, 403, CGNAT",
+            "GET, http://224.0.0.1/, 403, MULTICAST",
+            "GET, http://mixed.example:{origin}/, 403, PRIVATE",
+            "GET, http://[::1]:{origin}/, 403, LOOPBACK",
+            "GET, http://127.0.0.1:{proxy}/, 403, OWN_LISTENER",
+            "GET, http://127.0.0.7:{proxy}/proxy.pac, 403, OWN_LISTENER",
+            "CONNECT, 127.0.0.1:{proxy}, 403, OWN_LISTENER",
+            "CONNECT, intranet.example:443, 403, PRIVATE",
+            "CONNECT, 10.1.2.3:443, 403, PRIVATE",
+            "CONNECT, [fd00::1]:443, 403, PRIVATE",
+            "GET, http://nowhere.example/, 502, UNRESOLVABLE",
+            "CONNECT, nowhere.example:443, 502, UNRESOLVABLE",
+            "GET, http://127.0.0.1:{origin}/literal, 200, ''"
     })
-    void refusesInsideDestinations(String method, String target, int status) throws Exception {
+    void refusesInsideDestinations(String method, String target, int status, String refusal) throws Exception {
         startProxy();
         String t = target.replace("{proxy}", String.valueOf(proxyAddress.getPort()))
                 .replace("{origin}", String.valueOf(origin.port()));
@@ -302,6 +358,12 @@ class ExplicitProxyListenerTest {
                 assertThat(r.text()).isEqualTo("Dit adres is via deze proxy niet bereikbaar.\n");
                 assertThat(RawHttp.closedByPeer(s)).isTrue();
             }
+        }
+        if (status == 200) {
+            assertThat(metrics.count("forwarded:HTTP")).isEqualTo(1);
+        } else {
+            assertThat(metrics.count("refused:" + refusal)).isEqualTo(1);
+            assertThat(metrics.count("forwarded:" + method)).isZero();
         }
     }
 
@@ -339,8 +401,8 @@ class ExplicitProxyListenerTest {
         startProxy(s -> s.withConnectionLimits(2, 3));
         String authority = "unrestricted.example:" + origin.port();
         String request = get("http://" + authority + "/limit", authority);
-        try (Socket a1 = RawHttp.connect("127.0.0.6", proxyAddress);
-                Socket a2 = RawHttp.connect("127.0.0.6", proxyAddress)) {
+        Socket a1 = RawHttp.connect("127.0.0.6", proxyAddress);
+        try (Socket a2 = RawHttp.connect("127.0.0.6", proxyAddress)) {
             assertThat(RawHttp.exchange(a1, request).status()).isEqualTo(200);
             assertThat(RawHttp.exchange(a2, request).status()).isEqualTo(200);
 
@@ -351,6 +413,7 @@ class ExplicitProxyListenerTest {
                 assertThat(r.header("Retry-After")).isEqualTo("10");
                 assertThat(r.text()).isEqualTo("Te veel verbindingen tegelijk. Probeer het zo opnieuw.\n");
                 assertThat(RawHttp.closedByPeer(a3)).isTrue();
+                assertThat(metrics.count("rejected:CLIENT_CONNECTION_LIMIT")).isEqualTo(1);
             }
             try (Socket b = RawHttp.connect("127.0.0.7", proxyAddress)) {
                 assertThat(RawHttp.exchange(b, request).status()).isEqualTo(200);
@@ -359,6 +422,7 @@ class ExplicitProxyListenerTest {
                     assertThat(r.status()).isEqualTo(503);
                     assertThat(r.text()).isEqualTo("De proxy is nu te druk. Probeer het zo opnieuw.\n");
                     assertThat(RawHttp.closedByPeer(c)).isTrue();
+                    assertThat(metrics.count("rejected:TOTAL_CONNECTION_LIMIT")).isEqualTo(1);
                 }
             }
             a1.close();
@@ -366,6 +430,8 @@ class ExplicitProxyListenerTest {
             try (Socket again = RawHttp.connect("127.0.0.6", proxyAddress)) {
                 assertThat(RawHttp.exchange(again, request).status()).isEqualTo(200);
             }
+        } finally {
+            a1.close();
         }
     }
 
@@ -478,6 +544,7 @@ class ExplicitProxyListenerTest {
             assertThat(head.body()).isEmpty();
         }
         assertThat(policy.seen).isEmpty();
+        assertThat(metrics.count("pac")).isEqualTo(2);
     }
 
     @Test
@@ -535,6 +602,7 @@ class ExplicitProxyListenerTest {
             assertThat(tlsGet(tls[1], "later.example").text()).isEqualTo(tlsOrigin.body());
             assertThat(tlsGet(tls[2], "later.example").text()).isEqualTo(tlsOrigin.body());
             assertThat(proxy.openTunnels()).isEqualTo(1);
+            assertThat(metrics.count("tunnelsClosed")).isEqualTo(1);
         }
     }
 
@@ -559,5 +627,19 @@ class ExplicitProxyListenerTest {
             assertThat(socket.isBound()).isTrue();
         }
         assertThat(proxy.openConnections()).isZero();
+    }
+
+    @Test
+    void saysClearlyWhenTheAddressIsInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            ExplicitProxyListener second = new ExplicitProxyListener(
+                    ProxySettings.on(new InetSocketAddress("127.0.0.1", taken.getLocalPort())), policy,
+                    HostTable.builder().build(), new BlockPage(), clock, metrics);
+
+            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the proxy cannot listen on /127.0.0.1:" + taken.getLocalPort());
+            second.stop();
+        }
     }
 }

@@ -15,7 +15,7 @@ import nl.vangnet.proxy.decision.Trace;
 /**
  * A stand-in for the decision engine: clients in {@link #restricted} are restricted, except those in
  * {@link #ended} (their restriction ended: {@code NOT_IN_EFFECT}); for a restricted client the hosts in
- * {@link #blocked} are blocked and {@code www.google.com} is rerouted to {@code forcesafesearch.google.com}; everyone
+ * {@link #blocked} are blocked (with a page where possible), those in {@link #blockedWithoutPage} without one, and {@code www.google.com} is rerouted to {@code forcesafesearch.google.com}; everyone
  * else passes with {@code NO_REGISTRATION}. Records every fact it is asked about. Thread-safe.
  */
 final class FakePolicy implements Policy {
@@ -25,6 +25,7 @@ final class FakePolicy implements Policy {
     volatile Set<InetAddress> restricted = Set.of(address("127.0.0.2"), address("127.0.0.4"));
     volatile Set<InetAddress> ended = Set.of();
     volatile Set<String> blocked = Set.of("casino.example");
+    volatile Set<String> blockedWithoutPage = Set.of("nopage.example");
 
     @Override
     public Decision decide(RequestFacts f) {
@@ -38,6 +39,9 @@ final class FakePolicy implements Policy {
         Trace trace = new Trace(1, 1, 7L, 3L, "ip", 11L, 5L, 0, null, null, null);
         if (blocked.contains(f.host())) {
             return new Decision.Block(Reason.BLOCKED_DOMAIN, trace, f.kind().canShowPage());
+        }
+        if (blockedWithoutPage.contains(f.host())) {
+            return new Decision.Block(Reason.OUTSIDE_INTERNET_HOURS, trace, false);
         }
         if (f.host().equals("www.google.com")) {
             return pass(f, Reason.SAFE_SEARCH, SAFE_SEARCH_HOST);
