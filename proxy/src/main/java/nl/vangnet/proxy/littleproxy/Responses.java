@@ -1,0 +1,95 @@
+package nl.vangnet.proxy.littleproxy;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.PacFile;
+
+/**
+ * The proxy's own answers, as complete responses: always with {@code Content-Length}, {@code Date} and
+ * {@code Connection: close} (the proxy closes the client connection after each of them), and — except the PAC file —
+ * {@code Cache-Control: no-store}. A response to {@code HEAD} has the same headers and no body. Bodies are short
+ * plain Dutch; they say nothing about the client. Thread-safe (stateless).
+ */
+final class Responses {
+    static final String TEXT = "text/plain; charset=utf-8";
+    static final String BLOCKED_TEXT = "Deze website is nu niet beschikbaar.\n";
+    static final String REFUSED_TEXT = "Dit adres is via deze proxy niet bereikbaar.\n";
+    static final String UNRESOLVABLE_TEXT = "Deze website is niet gevonden.\n";
+    static final String BAD_REQUEST_TEXT = "Dit verzoek klopt niet.\n";
+    static final String NOT_A_PROXY_REQUEST_TEXT = "Dit is een proxy. De instellingen staan op /proxy.pac.\n";
+    static final String CLIENT_LIMIT_TEXT = "Te veel verbindingen tegelijk. Probeer het zo opnieuw.\n";
+    static final String TOTAL_LIMIT_TEXT = "De proxy is nu te druk. Probeer het zo opnieuw.\n";
+    static final String RETRY_AFTER_SECONDS = "10";
+    static final String PAC_CACHE = "max-age=300";
+
+    private Responses() {
+    }
+
+    static FullHttpResponse blockPage(byte[] page, boolean head, Instant now) {
+        return response(HttpResponseStatus.FORBIDDEN, BlockPage.CONTENT_TYPE, page, head, now, "no-store");
+    }
+
+    static FullHttpResponse blocked(boolean head, Instant now) {
+        return text(HttpResponseStatus.FORBIDDEN, BLOCKED_TEXT, head, now);
+    }
+
+    static FullHttpResponse destinationRefused(boolean head, Instant now) {
+        return text(HttpResponseStatus.FORBIDDEN, REFUSED_TEXT, head, now);
+    }
+
+    static FullHttpResponse unresolvable(boolean head, Instant now) {
+        return text(HttpResponseStatus.BAD_GATEWAY, UNRESOLVABLE_TEXT, head, now);
+    }
+
+    static FullHttpResponse badRequest(boolean head, Instant now) {
+        return text(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST_TEXT, head, now);
+    }
+
+    static FullHttpResponse notAProxyRequest(boolean head, Instant now) {
+        return text(HttpResponseStatus.BAD_REQUEST, NOT_A_PROXY_REQUEST_TEXT, head, now);
+    }
+
+    static FullHttpResponse clientLimit(boolean head, Instant now) {
+        FullHttpResponse r = text(HttpResponseStatus.TOO_MANY_REQUESTS, CLIENT_LIMIT_TEXT, head, now);
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return r;
+    }
+
+    static FullHttpResponse totalLimit(boolean head, Instant now) {
+        FullHttpResponse r = text(HttpResponseStatus.SERVICE_UNAVAILABLE, TOTAL_LIMIT_TEXT, head, now);
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return r;
+    }
+
+    static FullHttpResponse pac(byte[] script, boolean head, Instant now) {
+        return response(HttpResponseStatus.OK, PacFile.CONTENT_TYPE, script, head, now, PAC_CACHE);
+    }
+
+    private static FullHttpResponse text(HttpResponseStatus status, String body, boolean head, Instant now) {
+        return response(status, TEXT, body.getBytes(StandardCharsets.UTF_8), head, now, "no-store");
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] body,
+            boolean head, Instant now, String cacheControl) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        HttpHeaders h = r.headers();
+        h.set(HttpHeaderNames.DATE, DateFormatter.format(Date.from(now)));
+        h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        h.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+        h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return r;
+    }
+}
