@@ -160,7 +160,8 @@ public final class ListCatalog implements AutoCloseable {
     }
 
     /**
-     * Stops the schedule and the loader thread (a download in progress is cancelled); a waiting reload fails with
+     * Stops the schedule and the loader thread: a download in progress is cancelled, a reload in progress stops
+     * without publishing or reporting anything, and its future and that of a waiting reload fail with
      * {@link CancellationException}. {@link #current()} keeps returning the last index.
      */
     @Override
@@ -192,6 +193,8 @@ public final class ListCatalog implements AutoCloseable {
         }
         try {
             f.complete(reloadNow());
+        } catch (CancellationException e) {
+            f.completeExceptionally(e);
         } catch (RuntimeException | Error e) {
             LOG.error("List reload failed unexpectedly; the lists in use stay as they were", e);
             f.completeExceptionally(e);
@@ -209,6 +212,7 @@ public final class ListCatalog implements AutoCloseable {
 
         for (ListConfig c : settings.lists()) {
             order.add(c.id());
+            checkOpen();
             try {
                 ListLoader.Loaded l = loader.load(c.parsedSources());
                 fresh.put(c.id(), l.content());
@@ -216,6 +220,7 @@ public final class ListCatalog implements AutoCloseable {
                 metrics.loaded(c.id(), l.content().size(), started.getEpochSecond());
                 logProblems(c.id(), l.log());
             } catch (IOException | RuntimeException e) {
+                checkOpen();
                 fail(c.id(), e, started, next, failed);
             }
         }
@@ -226,6 +231,7 @@ public final class ListCatalog implements AutoCloseable {
             ListSource source = ListSource.parse(spec);
             String sid = source.spec();
             order.add(sid);
+            checkOpen();
             try {
                 ServicesJson.Parsed p = loader.loadServices(source);
                 List<String> ids = new ArrayList<>();
@@ -255,6 +261,7 @@ public final class ListCatalog implements AutoCloseable {
                 metrics.loaded(sid, entries, started.getEpochSecond());
                 logProblems(sid, summary(p));
             } catch (IOException | RuntimeException e) {
+                checkOpen();
                 fail(sid, e, started, next, failed);
                 for (String id : servicesBySource.getOrDefault(sid, List.of())) {
                     if (claimed.add(id)) {
@@ -268,11 +275,7 @@ public final class ListCatalog implements AutoCloseable {
             }
         }
 
-        synchronized (lock) {
-            if (closed) {
-                throw new CancellationException("the list catalog was closed");
-            }
-        }
+        checkOpen();
         CompactListIndex published = compact;
         if (!fresh.isEmpty()) {
             published = build(fresh);
@@ -308,6 +311,15 @@ public final class ListCatalog implements AutoCloseable {
         }
         return new ReloadReport(published == null ? 0 : published.version(), started, took, loaded, failed, size,
                 bytes);
+    }
+
+    /** Stops a reload once the catalog is closed: nothing more is read, reported or published. */
+    private void checkOpen() {
+        synchronized (lock) {
+            if (closed) {
+                throw new CancellationException("the list catalog was closed");
+            }
+        }
     }
 
     private CompactListIndex build(Map<String, ListContent> fresh) {

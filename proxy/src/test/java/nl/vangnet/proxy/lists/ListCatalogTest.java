@@ -315,8 +315,11 @@ class ListCatalogTest {
         assertThatThrownBy(() -> join(waiting)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
         opener.release();
-        assertThatThrownBy(() -> join(running)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> join(running)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(c.current()).isSameAs(last);
+        assertThat(metrics.events).noneMatch(e -> e.startsWith("failed"));
+        assertThat(status(c, "social").lastFailure()).isNull();
         assertThatThrownBy(() -> join(c.reload())).hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(c::start).isInstanceOf(IllegalStateException.class);
     }
