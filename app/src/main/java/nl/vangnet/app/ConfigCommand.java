@@ -38,6 +38,13 @@ final class ConfigCommand implements Runnable {
             out.println("admin.enabled = " + s.adminEnabled() + ", admin.bind = " + s.adminBind());
             out.println("snapshot.poll-interval = " + s.pollInterval());
             out.println("limits = " + s.limits());
+            out.println("proxy = " + s.proxy());
+            s.lists().categories().forEach((id, sources) -> out.println("lists.category." + id + " = "
+                    + String.join(", ", sources)));
+            out.println("lists.services = " + String.join(", ", s.lists().services()));
+            out.println("lists.reload-interval = " + s.lists().reloadInterval());
+            out.println("dhcp = " + s.dhcp());
+            out.println("stats = " + s.stats());
         }
     }
 }

@@ -21,9 +21,47 @@ public enum Setting {
     PROXY_BIND("proxy.bind", "127.0.0.1:3128", "Address and port of the explicit proxy listener"),
     PROXY_CONNECT_TIMEOUT("proxy.connect-timeout", "PT10S", "Upstream connect timeout (ISO-8601 duration)"),
     PROXY_IDLE_TIMEOUT("proxy.idle-timeout", "PT70S", "Idle connection timeout (ISO-8601 duration)"),
+    PROXY_ADVERTISED_ADDRESS("proxy.advertised-address", "",
+            "host:port that the PAC file (/proxy.pac, /wpad.dat) tells clients to use. Empty: the bound address"),
+    PROXY_MAX_REQUEST_LINE("proxy.max-request-line", "8192",
+            "Longest request line in bytes (256 to 1048576); longer gets 400"),
+    PROXY_MAX_HEADER_SIZE("proxy.max-header-size", "16384",
+            "Largest request header block in bytes (1024 to 1048576); larger gets 400"),
+    PROXY_MAX_CONNECTIONS_PER_CLIENT("proxy.max-connections-per-client", "256",
+            "Open connections allowed per client address; more get 429"),
+    PROXY_MAX_CONNECTIONS("proxy.max-connections", "4096",
+            "Open client connections allowed in total; more get 503 (raise ulimit -n to match)"),
+    PROXY_ALLOWED_DESTINATIONS("proxy.allowed-destinations", "",
+            "Comma-separated CIDRs the proxy may connect to although they are loopback, private, link-local or"
+                    + " CGNAT (lab and test setups). Empty: none"),
+    PROXY_HOSTS_FILE("proxy.hosts-file", "",
+            "A hosts-format file (address name...) consulted before DNS when resolving destinations. Empty: none"),
+    PROXY_DNS("proxy.dns", "true",
+            "Resolve destinations through the system resolver (false: only proxy.hosts-file, for closed labs)"),
+    PROXY_SAFESEARCH_TABLE("proxy.safesearch-table", "",
+            "File with 'search-host enforced-host' lines replacing the built-in SafeSearch table. Empty: built-in"),
+    PROXY_DECISION_CACHE_SIZE("proxy.decision-cache-size", "50000",
+            "Cached decisions for restricted clients (0 turns the cache off)"),
+    PROXY_TUNNEL_RECHECK_INTERVAL("proxy.tunnel-recheck-interval", "PT1M",
+            "How often open tunnels of restricted clients are re-decided (also on every policy or list change)"),
+    LISTS_CATEGORY("lists.category.<id>", "",
+            "Sources of list category <id> (e.g. lists.category.gambling), comma-separated source specs such as"
+                    + " ut1:/srv/ut1/gambling or hosts:https://example.org/hosts.gz; see docs/lists.md"),
+    LISTS_SERVICES("lists.services", "",
+            "AdGuard services.json sources (services:PATH-or-URL), giving lists service:<id> for blocked services"),
+    LISTS_RELOAD_INTERVAL("lists.reload-interval", "PT6H",
+            "How often lists are reloaded from their sources (ISO-8601 duration); also POST /api/lists/reload"),
+    DHCP_LEASE_FILE("dhcp.lease-file", "",
+            "DHCP lease file to identify devices by MAC address. Empty: identify by fixed IP and proxy login only"),
+    DHCP_LEASE_FORMAT("dhcp.lease-format", "auto", "Lease file format: dnsmasq, isc, kea or auto"),
+    DHCP_POLL_INTERVAL("dhcp.poll-interval", "PT5S", "How often the lease file is checked for changes"),
+    STATS_FLUSH_INTERVAL("stats.flush-interval", "PT1M",
+            "How often block counts of restricted clients are written to the store"),
+    STATS_PURGE_INTERVAL("stats.purge-interval", "PT1H",
+            "How often per-host block events past their retention are deleted"),
     ADMIN_ENABLED("admin.enabled", "true", "Run the admin API in this process"),
     ADMIN_BIND("admin.bind", "127.0.0.1:8080", "Address and port of the admin API"),
-    SNAPSHOT_POLL_INTERVAL("snapshot.poll-interval", "PT5S",
+    SNAPSHOT_POLL_INTERVAL("snapshot.poll-interval", "PT1S",
             "How often the node checks the store for changes (ISO-8601 duration)"),
     LIMITS_WZD_INTERVAL("limits.max-evaluation-interval.wzd", "P3M",
             "Longest time to the next evaluation of a WZD registration (ISO-8601 period)"),
@@ -33,7 +71,9 @@ public enum Setting {
             "Longest duration in days of a WZD_UNFORESEEN registration (art. 15 Wzd)"),
     LIMITS_LAPSE_GRACE_DAYS("limits.lapse-grace-days", "0",
             "Days after a passed evaluation date before the registration lapses"),
-    LIMITS_WARNING_DAYS("limits.warning-days", "14", "Days ahead of an evaluation date that warnings start");
+    LIMITS_WARNING_DAYS("limits.warning-days", "14", "Days ahead of an evaluation date that warnings start"),
+    LIMITS_MAX_HOST_EVENT_RETENTION_DAYS("limits.max-host-event-retention-days", "90",
+            "Longest retention in days a registration may set for per-host block events (default retention 30)");
 
     private final String key;
     private final String defaultValue;
@@ -57,9 +97,22 @@ public enum Setting {
         return description;
     }
 
-    /** The environment variable that overrides this setting. */
+    /**
+     * The environment variable that overrides this setting. For a family ({@link #isFamily()}) it ends in
+     * {@code <ID>}: the id upper-cased (e.g. {@code VANGNET_LISTS_CATEGORY_GAMBLING}).
+     */
     public String environmentVariable() {
-        return "VANGNET_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return "VANGNET_" + key.replace("<id>", "<ID>").toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Whether this is a family of keys, one per id ({@code lists.category.<id>}). */
+    public boolean isFamily() {
+        return key.endsWith(".<id>");
+    }
+
+    /** For a family: the key prefix before the id ({@code lists.category.}). */
+    public String familyPrefix() {
+        return key.substring(0, key.length() - "<id>".length());
     }
 
     /** Whether the value is secret and must be masked when printed. */

@@ -3,20 +3,75 @@ package nl.vangnet.app;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import nl.vangnet.config.rules.Limits;
+import nl.vangnet.proxy.identify.LeaseFormat;
+import nl.vangnet.proxy.net.Cidr;
 
 /**
  * Vangnet's validated settings, as loaded by {@link SettingsLoader}. Immutable and thread-safe.
  *
  * @param storeUrl the JDBC URL (for the default, an H2 file URL built from {@code store.h2-path})
+ * @param proxy    the proxy's limits, destinations and resolver ({@code proxy.*} beyond bind and timeouts)
+ * @param lists    block list sources ({@code lists.*})
+ * @param dhcp     the DHCP lease file ({@code dhcp.*})
+ * @param stats    block statistics ({@code stats.*})
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
-        InetSocketAddress adminBind, Duration pollInterval, Limits limits) {
+        InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
+        DhcpOptions dhcp, StatsOptions stats) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {
         return "jdbc:h2:file:" + path.toAbsolutePath().normalize()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /**
+     * The proxy's further settings.
+     *
+     * @param advertised      address written into the PAC file, {@code null} for the bound address
+     * @param hostsFile       hosts-format file consulted before DNS, or {@code null}
+     * @param dns             whether the system resolver is used after the hosts file
+     * @param safeSearchTable replacement SafeSearch table file, or {@code null} for the built-in one
+     */
+    public record ProxyOptions(InetSocketAddress advertised, int maxRequestLine, int maxHeaderSize,
+            int maxConnectionsPerClient, int maxConnections, List<Cidr> allowedDestinations, Path hostsFile,
+            boolean dns, Path safeSearchTable, long decisionCacheSize, Duration tunnelRecheckInterval) {
+        public ProxyOptions {
+            allowedDestinations = List.copyOf(allowedDestinations);
+        }
+    }
+
+    /**
+     * Block list sources.
+     *
+     * @param categories category id → source specs, in id order
+     * @param services   AdGuard services.json source specs
+     */
+    public record ListOptions(Map<String, List<String>> categories, List<String> services, Duration reloadInterval) {
+        public ListOptions {
+            categories = Map.copyOf(categories);
+            services = List.copyOf(services);
+        }
+
+        /** Whether no list is configured at all. */
+        public boolean isEmpty() {
+            return categories.isEmpty() && services.isEmpty();
+        }
+    }
+
+    /**
+     * The DHCP lease file.
+     *
+     * @param leaseFile the file, or {@code null} for none
+     */
+    public record DhcpOptions(Path leaseFile, LeaseFormat format, Duration pollInterval) {
+    }
+
+    /** Block statistics. */
+    public record StatsOptions(Duration flushInterval, Duration purgeInterval) {
     }
 }

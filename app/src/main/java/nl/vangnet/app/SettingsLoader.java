@@ -18,6 +18,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.nio.file.InvalidPathException;
+import java.util.Locale;
+import java.util.TreeMap;
+import nl.vangnet.proxy.identify.LeaseFormat;
+import nl.vangnet.proxy.lists.ListFormat;
+import nl.vangnet.proxy.lists.ListSource;
+import nl.vangnet.proxy.net.Cidr;
 import nl.vangnet.config.rules.Limits;
 import nl.vangnet.config.rules.Problem;
 import nl.vangnet.config.rules.ValidationException;
@@ -31,6 +38,7 @@ import nl.vangnet.config.rules.ValidationException;
 public final class SettingsLoader {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%\\w+)?");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private SettingsLoader() {
     }
@@ -43,24 +51,41 @@ public final class SettingsLoader {
     public static Settings load(Path file, Map<String, String> env, Map<Setting, String> overrides) {
         List<Problem> problems = new ArrayList<>();
         Map<Setting, String> raw = new EnumMap<>(Setting.class);
+        Map<String, String> categories = new TreeMap<>();
         for (Setting s : Setting.values()) {
-            raw.put(s, s.defaultValue());
+            if (!s.isFamily()) {
+                raw.put(s, s.defaultValue());
+            }
         }
         if (file != null) {
-            readFile(file, raw, problems);
+            readFile(file, raw, categories, problems);
         }
         for (Setting s : Setting.values()) {
-            String v = env.get(s.environmentVariable());
+            String v = s.isFamily() ? null : env.get(s.environmentVariable());
             if (v != null) {
                 raw.put(s, v.strip());
             }
         }
+        String envPrefix = Setting.LISTS_CATEGORY.environmentVariable().replace("<ID>", "");
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+            if (e.getKey().startsWith(envPrefix) && e.getKey().length() > envPrefix.length()) {
+                String id = e.getKey().substring(envPrefix.length()).toLowerCase(Locale.ROOT);
+                categories.put(id, e.getValue().strip());
+                if (!ID.matcher(id).matches()) {
+                    problems.add(new Problem(e.getKey(), "'" + id + "' is not a valid list id: use 1 to 64 letters,"
+                            + " digits, '.', '_' or '-', starting with a letter or digit"));
+                }
+            }
+        }
         raw.putAll(overrides);
-        ValidationException.throwIfAny(problems);
-        return parse(raw);
+        if (problems.stream().anyMatch(pr -> pr.field().equals("config"))) {
+            ValidationException.throwIfAny(problems);
+        }
+        return parse(raw, categories, problems);
     }
 
-    private static void readFile(Path file, Map<Setting, String> raw, List<Problem> problems) {
+    private static void readFile(Path file, Map<Setting, String> raw, Map<String, String> categories,
+            List<Problem> problems) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -68,9 +93,18 @@ public final class SettingsLoader {
             problems.add(new Problem("config", "cannot read settings file " + file + ": " + e.getMessage()));
             return;
         }
+        String prefix = Setting.LISTS_CATEGORY.familyPrefix();
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             Setting s = byKey(key);
-            if (s == null) {
+            if (key.startsWith(prefix)) {
+                String id = key.substring(prefix.length());
+                if (ID.matcher(id).matches()) {
+                    categories.put(id, p.getProperty(key).strip());
+                } else {
+                    problems.add(new Problem(key, "'" + id + "' is not a valid list id: use 1 to 64 lower-case"
+                            + " letters, digits, '.', '_' or '-', starting with a letter or digit"));
+                }
+            } else if (s == null || s.isFamily()) {
                 problems.add(new Problem(key, "unknown setting in " + file + " (see the configuration reference"
                         + " in README.md)"));
             } else {
@@ -88,8 +122,10 @@ public final class SettingsLoader {
         return null;
     }
 
-    private static Settings parse(Map<Setting, String> raw) {
+    private static Settings parse(Map<Setting, String> raw, Map<String, String> categoryValues,
+            List<Problem> earlier) {
         Parser p = new Parser(raw);
+        p.problems.addAll(earlier);
         String url = raw.get(Setting.STORE_URL);
         if (url.isEmpty()) {
             String path = raw.get(Setting.STORE_H2_PATH);
@@ -113,10 +149,49 @@ public final class SettingsLoader {
         int unforeseen = p.integer(Setting.LIMITS_UNFORESEEN_DAYS, 1, 366);
         int grace = p.integer(Setting.LIMITS_LAPSE_GRACE_DAYS, 0, 366);
         int warning = p.integer(Setting.LIMITS_WARNING_DAYS, 0, 366);
+        int retention = p.integer(Setting.LIMITS_MAX_HOST_EVENT_RETENTION_DAYS, 1, 3660);
+
+        InetSocketAddress advertised = raw.get(Setting.PROXY_ADVERTISED_ADDRESS).isEmpty() ? null
+                : p.address(Setting.PROXY_ADVERTISED_ADDRESS);
+        Settings.ProxyOptions proxy = new Settings.ProxyOptions(advertised,
+                p.integer(Setting.PROXY_MAX_REQUEST_LINE, 256, 1 << 20),
+                p.integer(Setting.PROXY_MAX_HEADER_SIZE, 1024, 1 << 20),
+                p.integer(Setting.PROXY_MAX_CONNECTIONS_PER_CLIENT, 1, 1_000_000),
+                p.integer(Setting.PROXY_MAX_CONNECTIONS, 1, 1_000_000),
+                p.cidrs(Setting.PROXY_ALLOWED_DESTINATIONS), p.path(Setting.PROXY_HOSTS_FILE),
+                p.bool(Setting.PROXY_DNS), p.path(Setting.PROXY_SAFESEARCH_TABLE),
+                p.integer(Setting.PROXY_DECISION_CACHE_SIZE, 0, 10_000_000),
+                p.duration(Setting.PROXY_TUNNEL_RECHECK_INTERVAL));
+        if (!proxy.dns() && proxy.hostsFile() == null) {
+            p.problem(Setting.PROXY_DNS, "is false but proxy.hosts-file is empty: the proxy could resolve no"
+                    + " destination at all");
+        }
+        Map<String, List<String>> categories = new TreeMap<>();
+        for (Map.Entry<String, String> e : categoryValues.entrySet()) {
+            List<String> sources = p.sources(Setting.LISTS_CATEGORY.familyPrefix() + e.getKey(), e.getValue(),
+                    false);
+            if (!sources.isEmpty()) {
+                categories.put(e.getKey(), sources);
+            }
+        }
+        Settings.ListOptions lists = new Settings.ListOptions(categories,
+                p.sources(Setting.LISTS_SERVICES.key(), raw.get(Setting.LISTS_SERVICES), true),
+                p.duration(Setting.LISTS_RELOAD_INTERVAL));
+        LeaseFormat format = LeaseFormat.AUTO;
+        try {
+            format = LeaseFormat.fromName(raw.get(Setting.DHCP_LEASE_FORMAT));
+        } catch (IllegalArgumentException e) {
+            p.problem(Setting.DHCP_LEASE_FORMAT, e.getMessage());
+        }
+        Settings.DhcpOptions dhcp = new Settings.DhcpOptions(p.path(Setting.DHCP_LEASE_FILE), format,
+                p.duration(Setting.DHCP_POLL_INTERVAL));
+        Settings.StatsOptions stats = new Settings.StatsOptions(p.duration(Setting.STATS_FLUSH_INTERVAL),
+                p.duration(Setting.STATS_PURGE_INTERVAL));
         ValidationException.throwIfAny(p.problems);
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
-                new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM));
+                new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
+                dhcp, stats);
     }
 
     /** Parses one value at a time, collecting problems instead of stopping at the first. */
@@ -155,6 +230,57 @@ public final class SettingsLoader {
             }
             problem(s, "must be a whole number from " + min + " to " + max + ", got '" + v + "'");
             return min;
+        }
+
+        Path path(Setting s) {
+            String v = raw.get(s);
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                return Path.of(v);
+            } catch (InvalidPathException e) {
+                problem(s, "not a valid path: '" + v + "'");
+                return null;
+            }
+        }
+
+        List<Cidr> cidrs(Setting s) {
+            List<Cidr> out = new ArrayList<>();
+            for (String part : raw.get(s).split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        out.add(Cidr.parse(part.strip()));
+                    } catch (IllegalArgumentException e) {
+                        problem(s, e.getMessage());
+                    }
+                }
+            }
+            return out;
+        }
+
+        List<String> sources(String key, String value, boolean services) {
+            List<String> out = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String spec = part.strip();
+                if (spec.isEmpty()) {
+                    continue;
+                }
+                try {
+                    ListSource source = ListSource.parse(spec);
+                    if (services != (source.format() == ListFormat.SERVICES)) {
+                        problems.add(new Problem(key, services
+                                ? "'" + spec + "' must be a services.json source: services:PATH-or-URL"
+                                : "'" + spec + "': services.json sources belong in lists.services, not in a"
+                                        + " category"));
+                    } else {
+                        out.add(spec);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(key, e.getMessage()));
+                }
+            }
+            return out;
         }
 
         Duration duration(Setting s) {

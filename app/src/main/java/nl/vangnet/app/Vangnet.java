@@ -1,13 +1,25 @@
 package nl.vangnet.app;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.vangnet.admin.AdminApp;
 import nl.vangnet.admin.AdminContext;
+import nl.vangnet.admin.ListsAdmin;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.ModelValidator;
@@ -15,84 +27,252 @@ import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
 import nl.vangnet.config.store.VangnetStore;
 import nl.vangnet.proxy.ProxySettings;
+import nl.vangnet.proxy.decision.DecisionObserver;
+import nl.vangnet.proxy.decision.PolicyEngine;
+import nl.vangnet.proxy.decision.SafeSearchTable;
+import nl.vangnet.proxy.identify.DeviceResolver;
+import nl.vangnet.proxy.identify.LeaseFileTable;
+import nl.vangnet.proxy.identify.LeaseTable;
+import nl.vangnet.proxy.lists.CatalogSettings;
+import nl.vangnet.proxy.lists.ListCatalog;
+import nl.vangnet.proxy.lists.ListConfig;
+import nl.vangnet.proxy.lists.SourceLimits;
 import nl.vangnet.proxy.littleproxy.ExplicitProxyListener;
+import nl.vangnet.proxy.net.HostsFile;
+import nl.vangnet.proxy.net.NameResolver;
+import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.stats.BlockStatsRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Vangnet all-in-one: the store, the snapshot publisher (recompiled on data changes and on clock boundaries), the
- * recorder of clock-driven transitions (audited as {@code system}), the explicit proxy listener and the admin API,
- * in one JVM. Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
+ * recorder of clock-driven transitions (audited as {@code system}), the block lists, the DHCP lease table, the
+ * decision engine, the explicit proxy listener, the block statistics, the metrics and the admin API, in one JVM.
+ * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
+ *
+ * <p>Open tunnels of restricted clients are re-decided whenever the snapshot or the lists change and every
+ * {@code proxy.tunnel-recheck-interval}; those now blocked are closed (see {@link ExplicitProxyListener}).
  */
 public final class Vangnet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Vangnet.class);
+    /** How long start-up waits for the first list load before the proxy starts listening (default open after). */
+    static final Duration FIRST_LIST_LOAD_WAIT = Duration.ofSeconds(30);
+    /** The demo's own lists, relative to the working directory ({@code vangnet.sh} runs from the repository). */
+    static final Path DEMO_LISTS = Path.of("config", "demo-lists");
 
-    private final Database database;
+    private final List<AutoCloseable> closeables;
     private final JdbcStore store;
     private final SnapshotPublisher publisher;
-    private final ExecutorService transitions;
+    private final ListCatalog lists;
     private final ExplicitProxyListener proxy;
     private final InetSocketAddress proxyAddress;
-    private final Javalin admin;
     private final InetSocketAddress adminAddress;
+    private final VangnetMetrics metrics;
+    private final BlockStatsRecorder blockStats;
 
-    private Vangnet(Database database, JdbcStore store, SnapshotPublisher publisher, ExecutorService transitions,
-            ExplicitProxyListener proxy, InetSocketAddress proxyAddress, Javalin admin,
-            InetSocketAddress adminAddress) {
-        this.database = database;
-        this.store = store;
-        this.publisher = publisher;
-        this.transitions = transitions;
-        this.proxy = proxy;
-        this.proxyAddress = proxyAddress;
-        this.admin = admin;
-        this.adminAddress = adminAddress;
+    private Vangnet(Parts p) {
+        this.closeables = new ArrayList<>(p.closeables);
+        this.store = p.store;
+        this.publisher = p.publisher;
+        this.lists = p.lists;
+        this.proxy = p.proxy;
+        this.proxyAddress = p.proxyAddress;
+        this.adminAddress = p.adminAddress;
+        this.metrics = p.metrics;
+        this.blockStats = p.blockStats;
+    }
+
+    /** What has been started so far; closed in reverse order when start-up fails or on close. */
+    private static final class Parts {
+        final List<AutoCloseable> closeables = new ArrayList<>();
+        JdbcStore store;
+        SnapshotPublisher publisher;
+        ListCatalog lists;
+        ExplicitProxyListener proxy;
+        InetSocketAddress proxyAddress;
+        InetSocketAddress adminAddress;
+        VangnetMetrics metrics;
+        BlockStatsRecorder blockStats;
+
+        <T extends AutoCloseable> T add(T c) {
+            closeables.add(c);
+            return c;
+        }
     }
 
     /** Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners. */
     public static Vangnet start(Settings settings, boolean demo, Clock clock) {
-        Database database = Database.open(settings.storeUrl(), settings.storeUser(), settings.storePassword());
-        JdbcStore store = null;
-        SnapshotPublisher publisher = null;
-        ExecutorService transitions = null;
-        ExplicitProxyListener proxy = null;
-        Javalin admin = null;
+        Parts p = new Parts();
         try {
-            store = new JdbcStore(database, new ModelValidator(settings.limits()), clock);
+            Database database = p.add(Database.open(settings.storeUrl(), settings.storeUser(),
+                    settings.storePassword()));
+            JdbcStore store = new JdbcStore(database, new ModelValidator(settings.limits()), clock);
+            p.store = store;
             if (demo && DemoSeed.seedIfEmpty(store, clock, settings.limits())) {
                 LOG.info("demo data seeded");
             }
             store.recordTransitions(clock.instant());
-            transitions = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "vangnet-transitions");
+            VangnetMetrics metrics = new VangnetMetrics();
+            p.metrics = metrics;
+
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vangnet-background");
                 t.setDaemon(true);
                 return t;
             });
-            publisher = new SnapshotPublisher(store::load, settings.limits(), clock);
+            p.add(() -> {
+                background.shutdown();
+                background.awaitTermination(5, TimeUnit.SECONDS);
+            });
+            SnapshotPublisher publisher = p.add(new SnapshotPublisher(store::load, settings.limits(), clock));
+            p.publisher = publisher;
             publisher.refresh();
-            JdbcStore s = store;
-            ExecutorService tx = transitions;
-            publisher.addListener(snapshot -> tx.execute(() -> recordTransitions(s, clock)));
+            publisher.addListener(snapshot -> background.execute(() -> recordTransitions(store, clock)));
             publisher.start(settings.pollInterval(), store::dataVersion);
+            metrics.bindSnapshots(publisher);
+            long purgeMillis = settings.stats().purgeInterval().toMillis();
+            background.scheduleWithFixedDelay(() -> purge(store, clock), purgeMillis, purgeMillis,
+                    TimeUnit.MILLISECONDS);
 
-            InetSocketAddress proxyAddress = null;
             if (settings.proxyEnabled()) {
-                proxy = new ExplicitProxyListener(new ProxySettings(settings.proxyBind(),
-                        settings.proxyConnectTimeout(), settings.proxyIdleTimeout()));
-                proxyAddress = proxy.start();
+                startProxy(settings, demo, clock, p, background);
             }
-            InetSocketAddress adminAddress = null;
             if (settings.adminEnabled()) {
-                SnapshotPublisher p = publisher;
-                admin = AdminApp.create(new AdminContext(store, p::current, clock));
+                ListsAdmin listsAdmin = p.lists == null ? ListsAdmin.NONE : new CatalogListsAdmin(p.lists);
+                Javalin admin = AdminApp.create(new AdminContext(store, publisher::current, clock, listsAdmin,
+                        metrics));
+                p.add(admin::stop);
                 admin.start(settings.adminBind().getHostString(), settings.adminBind().getPort());
-                adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
-                LOG.info("admin API listening on {}", adminAddress);
+                p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
+                LOG.info("admin API listening on {}", p.adminAddress);
             }
-            return new Vangnet(database, store, publisher, transitions, proxy, proxyAddress, admin, adminAddress);
+            return new Vangnet(p);
         } catch (RuntimeException e) {
-            closeQuietly(admin, proxy, publisher, transitions, store, database);
+            closeAll(p.closeables);
             throw e;
+        }
+    }
+
+    private static void startProxy(Settings settings, boolean demo, Clock clock, Parts p,
+            ScheduledExecutorService background) {
+        VangnetMetrics metrics = p.metrics;
+        Settings.ListOptions listOptions = settings.lists();
+        if (demo && listOptions.isEmpty()) {
+            listOptions = demoLists(listOptions);
+        }
+        List<ListConfig> configs = new ArrayList<>();
+        listOptions.categories().forEach((id, sources) -> configs.add(new ListConfig(id, sources)));
+        ListCatalog lists = p.add(new ListCatalog(new CatalogSettings(configs, listOptions.services(),
+                listOptions.reloadInterval(), SourceLimits.DEFAULT), metrics.lists(), clock));
+        p.lists = lists;
+        awaitFirstLoad(lists);
+
+        LeaseTable leases = LeaseTable.NONE;
+        if (settings.dhcp().leaseFile() != null) {
+            leases = p.add(LeaseFileTable.watch(settings.dhcp().leaseFile(), settings.dhcp().format(),
+                    settings.dhcp().pollInterval(), clock, metrics.leases()));
+        }
+        BlockStatsRecorder blockStats = new BlockStatsRecorder(p.store::recordBlocks, settings.limits().zone(),
+                BlockStatsRecorder.DEFAULT_MAX_COUNTERS, BlockStatsRecorder.DEFAULT_MAX_EVENTS,
+                metrics.blockStats());
+        blockStats.start(settings.stats().flushInterval());
+        p.blockStats = blockStats;
+        DecisionObserver observer = Observers.both(metrics.decisions(), blockStats);
+        SnapshotPublisher publisher = p.publisher;
+        PolicyEngine engine = PolicyEngine.builder().snapshots(publisher::current).lists(lists::current)
+                .resolver(new DeviceResolver(leases)).observer(observer)
+                .safeSearch(safeSearch(settings.proxy().safeSearchTable()))
+                .cacheSize(settings.proxy().decisionCacheSize()).zone(settings.limits().zone()).build();
+
+        Settings.ProxyOptions o = settings.proxy();
+        ProxySettings proxySettings = ProxySettings.on(settings.proxyBind()).withAdvertised(o.advertised())
+                .withTimeouts(settings.proxyConnectTimeout(), settings.proxyIdleTimeout())
+                .withRequestLimits(o.maxRequestLine(), o.maxHeaderSize())
+                .withConnectionLimits(o.maxConnectionsPerClient(), o.maxConnections())
+                .withAllowedDestinations(o.allowedDestinations());
+        ExplicitProxyListener proxy = p.add(new ExplicitProxyListener(proxySettings, engine, nameResolver(o),
+                new BlockPage(), clock, metrics.listener()));
+        // the recorder flushes after the listener stopped producing blocks, before the store closes
+        p.closeables.add(p.closeables.size() - 1, blockStats);
+        p.proxy = proxy;
+        p.proxyAddress = proxy.start();
+        metrics.bindListener(proxy::openConnections, proxy::openTunnels);
+        publisher.addListener(snapshot -> background.execute(() -> recheck(proxy)));
+        lists.addListener(index -> background.execute(() -> recheck(proxy)));
+        long recheck = o.tunnelRecheckInterval().toMillis();
+        background.scheduleWithFixedDelay(() -> recheck(proxy), recheck, recheck, TimeUnit.MILLISECONDS);
+    }
+
+    private static Settings.ListOptions demoLists(Settings.ListOptions configured) {
+        if (!Files.isDirectory(DEMO_LISTS)) {
+            LOG.warn("demo lists not found at {} (run from the repository root, as vangnet.sh does);"
+                    + " the demo runs without category lists", DEMO_LISTS.toAbsolutePath());
+            return configured;
+        }
+        Map<String, List<String>> categories = new TreeMap<>();
+        categories.put("gambling", List.of("ut1:" + DEMO_LISTS.resolve("gambling")));
+        categories.put("social_networks", List.of("ut1:" + DEMO_LISTS.resolve("social_networks")));
+        LOG.info("demo: using the demo lists in {}", DEMO_LISTS);
+        return new Settings.ListOptions(categories,
+                List.of("services:" + DEMO_LISTS.resolve("services.json")), configured.reloadInterval());
+    }
+
+    private static void awaitFirstLoad(ListCatalog lists) {
+        try {
+            lists.start().get(FIRST_LIST_LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("block lists still loading after {} s; the proxy starts now and applies them when ready",
+                    FIRST_LIST_LOAD_WAIT.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.warn("first block list load failed: {} (see GET /api/lists); retrying on schedule",
+                    e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SafeSearchTable safeSearch(Path file) {
+        if (file == null) {
+            return SafeSearchTable.defaults();
+        }
+        try {
+            return SafeSearchTable.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read proxy.safesearch-table " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NameResolver nameResolver(Settings.ProxyOptions o) {
+        if (o.hostsFile() == null) {
+            return NameResolver.SYSTEM;
+        }
+        NameResolver table;
+        try {
+            table = HostsFile.read(o.hostsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read proxy.hosts-file " + o.hostsFile() + ": " + e.getMessage(),
+                    e);
+        }
+        return o.dns() ? table.orElse(NameResolver.SYSTEM) : table;
+    }
+
+    private static void recheck(ExplicitProxyListener proxy) {
+        try {
+            proxy.recheckTunnels();
+        } catch (RuntimeException e) {
+            LOG.warn("tunnel re-check failed: {}", e.getClass().getName());
+        }
+    }
+
+    private static void purge(VangnetStore store, Clock clock) {
+        try {
+            int n = store.purgeBlockEvents(clock.instant());
+            if (n > 0) {
+                LOG.info("purged {} per-host block events past their retention", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge block events (will retry): {}", e.toString());
         }
     }
 
@@ -120,6 +300,26 @@ public final class Vangnet implements AutoCloseable {
         return publisher;
     }
 
+    /** The list catalog, or {@code null} when the proxy is disabled. */
+    public ListCatalog lists() {
+        return lists;
+    }
+
+    /** The proxy listener, or {@code null} when the proxy is disabled. */
+    public ExplicitProxyListener proxy() {
+        return proxy;
+    }
+
+    /** The block statistics recorder, or {@code null} when the proxy is disabled. */
+    public BlockStatsRecorder blockStats() {
+        return blockStats;
+    }
+
+    /** The Prometheus text exposition of this node's metrics (as served at {@code /metrics}). */
+    public String scrapeMetrics() {
+        return metrics.scrape(null);
+    }
+
     /** The proxy's bound address, or {@code null} when the proxy is disabled. */
     public InetSocketAddress proxyAddress() {
         return proxyAddress;
@@ -132,32 +332,21 @@ public final class Vangnet implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(admin, proxy, publisher, transitions, store, database);
+        closeAll(closeables);
     }
 
-    private static void closeQuietly(Javalin admin, ExplicitProxyListener proxy, SnapshotPublisher publisher,
-            ExecutorService transitions, JdbcStore store, Database database) {
-        try {
-            if (admin != null) {
-                admin.stop();
+    private static void closeAll(List<AutoCloseable> closeables) {
+        synchronized (closeables) {
+            for (int i = closeables.size() - 1; i >= 0; i--) {
+                try {
+                    closeables.get(i).close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.warn("error while stopping: {}", e.toString());
+                }
             }
-            if (proxy != null) {
-                proxy.stop();
-            }
-            if (publisher != null) {
-                publisher.close();
-            }
-            if (transitions != null) {
-                transitions.shutdown();
-                transitions.awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (store != null) {
-                store.close();
-            }
-            database.close();
+            closeables.clear();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Period;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.vangnet.config.rules.Limits;
+import nl.vangnet.proxy.identify.LeaseFormat;
 import nl.vangnet.config.rules.Problem;
 import nl.vangnet.config.rules.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SettingsLoaderTest {
         assertThat(s.storeUrl()).startsWith("jdbc:h2:file:").contains("data/vangnet;MODE=PostgreSQL");
         assertThat(s.proxyBind()).isEqualTo(new InetSocketAddress("127.0.0.1", 3128));
         assertThat(s.adminBind()).isEqualTo(new InetSocketAddress("127.0.0.1", 8080));
-        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.limits()).isEqualTo(Limits.DEFAULTS);
     }
 
@@ -81,7 +82,23 @@ class SettingsLoaderTest {
                 Arguments.of(Setting.LIMITS_LAPSE_GRACE_DAYS, "-1"),
                 Arguments.of(Setting.LIMITS_WARNING_DAYS, "many"),
                 Arguments.of(Setting.STORE_URL, "mysql://db"),
-                Arguments.of(Setting.STORE_H2_PATH, ""));
+                Arguments.of(Setting.STORE_H2_PATH, ""),
+                Arguments.of(Setting.PROXY_MAX_REQUEST_LINE, "100"),
+                Arguments.of(Setting.PROXY_MAX_HEADER_SIZE, "2000000"),
+                Arguments.of(Setting.PROXY_MAX_CONNECTIONS_PER_CLIENT, "0"),
+                Arguments.of(Setting.PROXY_MAX_CONNECTIONS, "lots"),
+                Arguments.of(Setting.PROXY_ALLOWED_DESTINATIONS, "127.0.0.0/8, 10.0.0.0/33"),
+                Arguments.of(Setting.PROXY_ALLOWED_DESTINATIONS, "intranet.example/24"),
+                Arguments.of(Setting.PROXY_ADVERTISED_ADDRESS, "3128"),
+                Arguments.of(Setting.PROXY_DECISION_CACHE_SIZE, "-1"),
+                Arguments.of(Setting.PROXY_TUNNEL_RECHECK_INTERVAL, "1m"),
+                Arguments.of(Setting.LISTS_SERVICES, "ut1:/srv/ut1/gambling"),
+                Arguments.of(Setting.LISTS_SERVICES, "json:/srv/services.json"),
+                Arguments.of(Setting.LISTS_RELOAD_INTERVAL, "P0D"),
+                Arguments.of(Setting.DHCP_LEASE_FORMAT, "windows"),
+                Arguments.of(Setting.DHCP_POLL_INTERVAL, "PT0S"),
+                Arguments.of(Setting.STATS_FLUSH_INTERVAL, "soon"),
+                Arguments.of(Setting.LIMITS_MAX_HOST_EVENT_RETENTION_DAYS, "0"));
     }
 
     @ParameterizedTest
@@ -118,7 +135,59 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void proxyListsDhcpAndStatsSettingsAreParsed() throws IOException {
+        Path file = dir.resolve("v.properties");
+        Files.writeString(file, """
+                proxy.advertised-address=192.0.2.10:3128
+                proxy.allowed-destinations=127.0.0.0/8, ::1/128
+                proxy.max-connections-per-client=20
+                proxy.hosts-file=/etc/vangnet/hosts
+                proxy.dns=false
+                lists.category.gambling=ut1:/srv/ut1/gambling, hosts:https://lists.example/gambling.gz
+                lists.category.social_networks=ut1:/srv/ut1/social_networks
+                lists.services=services:/srv/adguard/services.json
+                dhcp.lease-file=/var/lib/misc/dnsmasq.leases
+                dhcp.lease-format=dnsmasq
+                limits.max-host-event-retention-days=60
+                """);
+        Settings s = SettingsLoader.load(file, Map.of("VANGNET_LISTS_CATEGORY_DATING", "ut1:/srv/ut1/dating"),
+                Map.of());
+        assertThat(s.proxy().advertised()).isEqualTo(new InetSocketAddress("192.0.2.10", 3128));
+        assertThat(s.proxy().allowedDestinations()).extracting(Object::toString)
+                .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128");
+        assertThat(s.proxy().maxConnectionsPerClient()).isEqualTo(20);
+        assertThat(s.proxy().hostsFile()).isEqualTo(Path.of("/etc/vangnet/hosts"));
+        assertThat(s.proxy().dns()).isFalse();
+        assertThat(s.lists().categories()).containsOnlyKeys("gambling", "social_networks", "dating");
+        assertThat(s.lists().categories().get("gambling")).containsExactly("ut1:/srv/ut1/gambling",
+                "hosts:https://lists.example/gambling.gz");
+        assertThat(s.lists().services()).containsExactly("services:/srv/adguard/services.json");
+        assertThat(s.dhcp().leaseFile()).isEqualTo(Path.of("/var/lib/misc/dnsmasq.leases"));
+        assertThat(s.dhcp().format()).isEqualTo(LeaseFormat.DNSMASQ);
+        assertThat(s.limits().maxHostEventRetentionDays()).isEqualTo(60);
+    }
+
+    @Test
+    void badListKeysAndSourcesNameTheKey() throws IOException {
+        Path file = dir.resolve("v.properties");
+        Files.writeString(file, "lists.category.Gambling!=ut1:/x\nlists.category.dating=/srv/ut1/dating\n"
+                + "lists.category.chat=services:/srv/services.json\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactlyInAnyOrder("lists.category.Gambling!",
+                                "lists.category.dating", "lists.category.chat"));
+    }
+
+    @Test
+    void dnsOffNeedsAHostsFile() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of(Setting.PROXY_DNS, "false")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("proxy.dns"));
+    }
+
+    @Test
     void environmentVariableNames() {
+        assertThat(Setting.LISTS_CATEGORY.environmentVariable()).isEqualTo("VANGNET_LISTS_CATEGORY_<ID>");
         assertThat(Setting.LIMITS_WZD_INTERVAL.environmentVariable())
                 .isEqualTo("VANGNET_LIMITS_MAX_EVALUATION_INTERVAL_WZD");
         assertThat(Setting.STORE_H2_PATH.environmentVariable()).isEqualTo("VANGNET_STORE_H2_PATH");

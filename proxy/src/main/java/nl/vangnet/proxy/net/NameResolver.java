@@ -20,4 +20,16 @@ public interface NameResolver {
      * @throws UnknownHostException when the name does not resolve
      */
     List<InetAddress> resolve(String host) throws UnknownHostException;
+
+    /** This resolver, and {@code next} for names this one does not know. */
+    default NameResolver orElse(NameResolver next) {
+        java.util.Objects.requireNonNull(next, "next");
+        return host -> {
+            try {
+                return resolve(host);
+            } catch (UnknownHostException e) {
+                return next.resolve(host);
+            }
+        };
+    }
 }

@@ -1,0 +1,280 @@
+package nl.vangnet.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import nl.vangnet.admin.MetricsScrape;
+import nl.vangnet.config.policy.DeviceEntry;
+import nl.vangnet.config.policy.PolicySnapshot;
+import nl.vangnet.config.policy.SnapshotPublisher;
+import nl.vangnet.proxy.decision.Decision;
+import nl.vangnet.proxy.decision.DecisionObserver;
+import nl.vangnet.proxy.decision.Kind;
+import nl.vangnet.proxy.decision.RequestFacts;
+import nl.vangnet.proxy.identify.LeaseMetrics;
+import nl.vangnet.proxy.lists.ListMetrics;
+import nl.vangnet.proxy.littleproxy.ListenerMetrics;
+import nl.vangnet.proxy.net.Refusal;
+import nl.vangnet.proxy.stats.BlockStatsMetrics;
+
+/**
+ * Vangnet's metrics in one Prometheus registry: the Micrometer implementations of the small metric interfaces of
+ * the proxy (listener, decisions, lists, leases, block statistics), snapshot gauges, and JVM metrics. Every meter
+ * is documented in {@code docs/metrics.md}. No meter has a per-client label: labels are outcomes, reasons, kinds
+ * and list ids only. Thread-safe.
+ */
+final class VangnetMetrics implements MetricsScrape {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, AtomicLong> listEntries = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> listLoaded = new ConcurrentHashMap<>();
+    private final AtomicLong listNames = new AtomicLong();
+    private final AtomicLong listHeapBytes = new AtomicLong();
+    private final AtomicLong leases = new AtomicLong();
+
+    VangnetMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("vangnet.lists.names", listNames, AtomicLong::get)
+                .description("Distinct names (domains, hosts, URL prefixes) in the list index now serving")
+                .register(registry);
+        Gauge.builder("vangnet.lists.heap", listHeapBytes, AtomicLong::get).baseUnit("bytes")
+                .description("Heap held by the list index now serving").register(registry);
+        Gauge.builder("vangnet.dhcp.leases", leases, AtomicLong::get)
+                .description("Active leases read from the DHCP lease file at the last successful read")
+                .register(registry);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public String scrape(String accept) {
+        return accept != null && accept.contains("application/openmetrics-text")
+                ? registry.scrape("application/openmetrics-text; version=1.0.0; charset=utf-8")
+                : registry.scrape();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    private static String label(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Gauges of the policy snapshot and the store connection. */
+    void bindSnapshots(SnapshotPublisher publisher) {
+        Gauge.builder("vangnet.snapshot.version", publisher, p -> p.current().version())
+                .description("Version of the policy snapshot this node serves").register(registry);
+        Gauge.builder("vangnet.snapshot.data.version", publisher, p -> p.current().dataVersion())
+                .description("Store data version the serving snapshot was compiled from").register(registry);
+        Gauge.builder("vangnet.snapshot.compiled", publisher,
+                p -> p.current().compiledAt().toEpochMilli() / 1000.0).baseUnit("seconds")
+                .description("When the serving snapshot was compiled (Unix time)").register(registry);
+        Gauge.builder("vangnet.snapshot.restricted.clients", publisher, p -> p.current().restrictedCount())
+                .description("Clients with a restriction in effect in the serving snapshot").register(registry);
+        Gauge.builder("vangnet.snapshot.evaluation.warnings", publisher, VangnetMetrics::warnings)
+                .description("Registrations in effect whose evaluation is due within the warning period")
+                .register(registry);
+        Gauge.builder("vangnet.snapshot.load.consecutive.failures", publisher, SnapshotPublisher::consecutiveFailures)
+                .description("Failed loads from the store since the last success (0 = store reachable)")
+                .register(registry);
+    }
+
+    private static double warnings(SnapshotPublisher p) {
+        PolicySnapshot s = p.current();
+        return s.clients().stream().filter(c -> c.policy().evaluationWarning()).count();
+    }
+
+    /** Gauges of the listener's open connections and tunnels. */
+    void bindListener(Supplier<Integer> connections, Supplier<Integer> tunnels) {
+        Gauge.builder("vangnet.proxy.open.connections", connections, s -> s.get())
+                .description("Open client connections to the explicit proxy").register(registry);
+        Gauge.builder("vangnet.proxy.open.tunnels", tunnels, s -> s.get())
+                .description("Open CONNECT tunnels of restricted clients (re-checked on every change)")
+                .register(registry);
+    }
+
+    /** Decision outcomes, by outcome and reason; unrestricted requests only as one count. */
+    DecisionObserver decisions() {
+        Counter unrestricted = counter("vangnet.decisions.unrestricted",
+                "Requests of clients without a restriction in effect (passed through; nothing else is recorded)");
+        Counter hits = counter("vangnet.decision.cache", "Decision cache lookups for restricted clients",
+                "result", "hit");
+        Counter misses = counter("vangnet.decision.cache", "Decision cache lookups for restricted clients",
+                "result", "miss");
+        Map<String, Counter> byOutcome = new ConcurrentHashMap<>();
+        return new DecisionObserver() {
+            @Override
+            public void unrestricted() {
+                unrestricted.increment();
+            }
+
+            @Override
+            public void restricted(Decision decision, DeviceEntry device, RequestFacts facts) {
+                String outcome = decision instanceof Decision.Block ? "block"
+                        : decision instanceof Decision.Tunnel ? "tunnel" : "allow";
+                String reason = label(decision.reason());
+                byOutcome.computeIfAbsent(outcome + "/" + reason, k -> counter("vangnet.decisions.restricted",
+                        "Decisions for clients with a restriction in effect, by outcome and reason",
+                        "outcome", outcome, "reason", reason)).increment();
+            }
+
+            @Override
+            public void cache(boolean hit) {
+                (hit ? hits : misses).increment();
+            }
+        };
+    }
+
+    ListMetrics lists() {
+        return new ListMetrics() {
+            @Override
+            public void loaded(String listId, int entries, long epochSecond) {
+                counter("vangnet.list.loads", "List loads from the sources, by list and result", "list", listId,
+                        "result", "ok").increment();
+                gauge(listEntries, "vangnet.list.entries", "Entries of the list now serving", listId).set(entries);
+                gauge(listLoaded, "vangnet.list.loaded", "When the list now serving was loaded (Unix time, s)",
+                        listId).set(epochSecond);
+            }
+
+            @Override
+            public void failed(String listId) {
+                counter("vangnet.list.loads", "List loads from the sources, by list and result", "list", listId,
+                        "result", "failed").increment();
+            }
+
+            @Override
+            public void published(int size, long heapBytes) {
+                listNames.set(size);
+                listHeapBytes.set(heapBytes);
+            }
+        };
+    }
+
+    private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String listId) {
+        return values.computeIfAbsent(listId, id -> {
+            AtomicLong v = new AtomicLong();
+            Gauge.builder(name, v, AtomicLong::get).description(description).tag("list", id).register(registry);
+            return v;
+        });
+    }
+
+    LeaseMetrics leases() {
+        Counter ok = counter("vangnet.dhcp.reloads", "Reads of the DHCP lease file, by result", "result", "ok");
+        Counter failed = counter("vangnet.dhcp.reloads", "Reads of the DHCP lease file, by result", "result",
+                "failed");
+        return new LeaseMetrics() {
+            @Override
+            public void reloaded(int count, int malformed) {
+                ok.increment();
+                leases.set(count);
+            }
+
+            @Override
+            public void reloadFailed() {
+                failed.increment();
+            }
+        };
+    }
+
+    BlockStatsMetrics blockStats() {
+        Counter droppedBlocks = counter("vangnet.block.stats.dropped",
+                "Blocks or per-host events not recorded because the in-memory bounds were full", "kind", "count");
+        Counter droppedEvents = counter("vangnet.block.stats.dropped",
+                "Blocks or per-host events not recorded because the in-memory bounds were full", "kind", "event");
+        Counter flushed = counter("vangnet.block.stats.flushes", "Writes of block statistics to the store",
+                "result", "ok");
+        Counter failed = counter("vangnet.block.stats.flushes", "Writes of block statistics to the store",
+                "result", "failed");
+        return new BlockStatsMetrics() {
+            @Override
+            public void blocksDropped(long blocks) {
+                droppedBlocks.increment(blocks);
+            }
+
+            @Override
+            public void eventDropped() {
+                droppedEvents.increment();
+            }
+
+            @Override
+            public void flushed(int counts, int events) {
+                flushed.increment();
+            }
+
+            @Override
+            public void flushFailed() {
+                failed.increment();
+            }
+        };
+    }
+
+    ListenerMetrics listener() {
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        return new ListenerMetrics() {
+            private void count(String name, String description, String... tags) {
+                counters.computeIfAbsent(name + String.join("/", tags), k -> counter(name, description, tags))
+                        .increment();
+            }
+
+            @Override
+            public void forwarded(Kind kind, boolean rerouted) {
+                count("vangnet.proxy.forwarded", "Requests and tunnels passed upstream, by kind and SafeSearch reroute",
+                        "kind", label(kind), "rerouted", Boolean.toString(rerouted));
+            }
+
+            @Override
+            public void blocked(Kind kind) {
+                count("vangnet.proxy.blocked", "Requests answered with the block page or tunnels refused",
+                        "kind", label(kind));
+            }
+
+            @Override
+            public void destinationRefused(Refusal refusal) {
+                count("vangnet.proxy.destination.refused",
+                        "Destinations refused for safety (inside addresses, the proxy itself, unresolvable)",
+                        "refusal", label(refusal));
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                count("vangnet.proxy.rejected", "Requests rejected before a decision (limits, malformed, smuggling)",
+                        "rejection", label(rejection));
+            }
+
+            @Override
+            public void pacServed() {
+                count("vangnet.proxy.pac.served", "PAC files (/proxy.pac, /wpad.dat) served");
+            }
+
+            @Override
+            public void tunnelsClosed(int count) {
+                counters.computeIfAbsent("tunnels-closed", k -> counter("vangnet.proxy.tunnels.closed",
+                        "Open tunnels closed because a re-check now blocks them")).increment(count);
+            }
+
+            @Override
+            public void policyFailed() {
+                count("vangnet.proxy.policy.failures",
+                        "Requests passed through unchanged because the policy failed (default open)");
+            }
+        };
+    }
+}
