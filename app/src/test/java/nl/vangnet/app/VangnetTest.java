@@ -34,7 +34,8 @@ class VangnetTest {
 
     private Settings settings() {
         return SettingsLoader.load(null, Map.of(), Map.of(Setting.STORE_H2_PATH, dir.resolve("db").toString(),
-                Setting.PROXY_BIND, "127.0.0.1:0", Setting.ADMIN_BIND, "127.0.0.1:0"));
+                Setting.PROXY_BIND, "127.0.0.1:0", Setting.ADMIN_BIND, "127.0.0.1:0",
+                Setting.PROXY_ALLOWED_DESTINATIONS, "127.0.0.0/8"));
     }
 
     private static EffectiveReason reason(PolicySnapshot s, String ip) throws Exception {
