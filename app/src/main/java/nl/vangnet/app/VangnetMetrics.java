@@ -149,8 +149,8 @@ final class VangnetMetrics implements MetricsScrape {
             public void loaded(String listId, int entries, long epochSecond) {
                 counter("vangnet.list.loads", "List loads from the sources, by list and result", "list", listId,
                         "result", "ok").increment();
-                gauge(listEntries, "vangnet.list.entries", "Entries of the list now serving", listId).set(entries);
-                gauge(listLoaded, "vangnet.list.loaded", "When the list now serving was loaded (Unix time, s)",
+                gauge(listEntries, "vangnet.list.entries", null, "Entries of the list now serving", listId).set(entries);
+                gauge(listLoaded, "vangnet.list.loaded", "seconds", "When the list now serving was loaded (Unix time, s)",
                         listId).set(epochSecond);
             }
 
@@ -168,10 +168,12 @@ final class VangnetMetrics implements MetricsScrape {
         };
     }
 
-    private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String listId) {
+    private AtomicLong gauge(Map<String, AtomicLong> values, String name, String unit, String description,
+            String listId) {
         return values.computeIfAbsent(listId, id -> {
             AtomicLong v = new AtomicLong();
-            Gauge.builder(name, v, AtomicLong::get).description(description).tag("list", id).register(registry);
+            Gauge.builder(name, v, AtomicLong::get).description(description).baseUnit(unit).tag("list", id)
+                    .register(registry);
             return v;
         });
     }

@@ -319,5 +319,13 @@ class ProxyEndToEndTest {
                 + "reason=\"blocked_domain\"} 1.0", "vangnet_list_entries{list=\"gambling\"} 4.0",
                 "vangnet_snapshot_restricted_clients 3.0");
         assertThat(metrics.body()).doesNotContain("127.0.0.2", "casino.example");
+        String doc = Files.readString(Path.of("..", "docs", "metrics.md"));
+        List<String> vangnetMeters = metrics.body().lines().filter(l -> l.startsWith("# HELP vangnet_"))
+                .map(l -> l.split(" ")[2]).toList();
+        assertThat(vangnetMeters).hasSizeGreaterThan(15);
+        assertThat(vangnetMeters).allSatisfy(m -> assertThat(doc).as("docs/metrics.md documents " + m)
+                .contains("`" + m + "`"));
+        assertThat(metrics.body().lines().filter(l -> l.startsWith("# HELP ")))
+                .noneMatch(l -> l.split(" ", 4).length < 4 || l.split(" ", 4)[3].isBlank());
     }
 }
