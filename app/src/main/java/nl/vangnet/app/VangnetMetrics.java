@@ -149,9 +149,10 @@ final class VangnetMetrics implements MetricsScrape {
             public void loaded(String listId, int entries, long epochSecond) {
                 counter("vangnet.list.loads", "List loads from the sources, by list and result", "list", listId,
                         "result", "ok").increment();
-                gauge(listEntries, "vangnet.list.entries", null, "Entries of the list now serving", listId).set(entries);
-                gauge(listLoaded, "vangnet.list.loaded", "seconds", "When the list now serving was loaded (Unix time, s)",
-                        listId).set(epochSecond);
+                gauge(listEntries, "vangnet.list.entries", null, "Entries of the list now serving", listId)
+                        .set(entries);
+                gauge(listLoaded, "vangnet.list.loaded", "seconds",
+                        "When the list now serving was loaded (Unix time)", listId).set(epochSecond);
             }
 
             @Override

@@ -2,7 +2,10 @@ package nl.vangnet.proxy.decision;
 
 /** How a request reached the proxy; decides what a block can look like. */
 public enum Kind {
-    /** A plain HTTP request (explicit proxy, absolute-form; or transparent port 80, Host header): a block page can be shown. */
+    /**
+     * A plain HTTP request (explicit proxy, absolute-form; or transparent port 80, Host header): a block page can
+     * be shown.
+     */
     HTTP,
     /** An explicit-proxy {@code CONNECT host:port}: only a refusal (403) is possible, nothing is decrypted. */
     CONNECT,
