@@ -34,7 +34,8 @@ final class LocalWeek {
 
     /**
      * The time between two zone transitions, in which the offset is constant: {@code [from, until)} in epoch
-     * seconds (transitions fall on whole seconds, {@link ZoneOffsetTransition#of} insists), with the transitions that bound it ({@code null}: none).
+     * seconds (transitions fall on whole seconds, {@link ZoneOffsetTransition#of} insists), with the transitions
+     * that bound it ({@code null}: none).
      */
     private record Period(long from, long until, int offsetSeconds, ZoneOffsetTransition previous,
             ZoneOffsetTransition next) {
