@@ -58,7 +58,30 @@ public enum Check {
         @Override
         Verdict apply(HostEvaluation e) {
             e.categories = e.profile.categoryQuery(e.lists, e.minuteOfWeek);
-            return listed(this, Reason.BLOCKED_CATEGORY, e, e.categories);
+            if (e.categories == null || e.categories.isEmpty()) {
+                return null;
+            }
+            ListQuery both = e.profile.bothQuery(e.lists);
+            if (both == null) {
+                return listed(this, Reason.BLOCKED_CATEGORY, e, e.categories);
+            }
+            // one lookup for categories and services; the common miss costs one walk over the host's parents
+            e.services = e.profile.serviceQuery(e.lists, e.minuteOfWeek);
+            e.servicesLookedUp = true;
+            Optional<ListHit> hit = e.lists.find(e.host, null, both);
+            if (hit.isEmpty()) {
+                return null;
+            }
+            ListHit h = hit.get();
+            if (e.categories.listIds().contains(h.listId())) {
+                return block(this, Reason.BLOCKED_CATEGORY, e, h);
+            }
+            // a service list names a nearer domain; a category list may still name a farther one, and wins
+            Verdict category = listed(this, Reason.BLOCKED_CATEGORY, e, e.categories);
+            if (category == null) {
+                e.serviceHit = h;
+            }
+            return category;
         }
     },
     /**
@@ -68,6 +91,9 @@ public enum Check {
     SERVICE("service") {
         @Override
         Verdict apply(HostEvaluation e) {
+            if (e.servicesLookedUp) {
+                return e.serviceHit == null ? null : block(this, Reason.BLOCKED_SERVICE, e, e.serviceHit);
+            }
             e.services = e.profile.serviceQuery(e.lists, e.minuteOfWeek);
             return listed(this, Reason.BLOCKED_SERVICE, e, e.services);
         }
@@ -162,7 +188,10 @@ public enum Check {
         if (hit.isEmpty()) {
             return null;
         }
-        ListHit h = hit.get();
+        return block(check, reason, e, hit.get());
+    }
+
+    private static Verdict block(Check check, Reason reason, HostEvaluation e, ListHit h) {
         return Verdict.block(check, reason, e.trace(ruleOf(h.listId()), h.listId(), h.matched()), e.kind);
     }
 

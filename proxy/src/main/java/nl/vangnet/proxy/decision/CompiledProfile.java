@@ -37,9 +37,15 @@ final class CompiledProfile {
     private record Queries(ListIndex index, Map<List<String>, ListQuery> byIds) {
     }
 
+    /** The query of a kind of rules that are all always active, for one index. */
+    private record Fixed(ListIndex index, ListQuery query) {
+    }
+
     private final Profile source;
-    private final Map<String, String> allowed;
-    private final Map<String, TimedRule[]> blocked;
+    private final DomainTable<String> allowed;
+    private final DomainTable<TimedRule[]> blocked;
+    private final int allowedCount;
+    private final int blockedCount;
     private final TimedRule[] categories;
     private final TimedRule[] services;
     private final List<String> alwaysCategoryIds;
@@ -47,12 +53,17 @@ final class CompiledProfile {
     private final WeekMinutes internetHours;
     private final int[] boundaries;
     private volatile Queries queries;
+    private volatile Fixed fixedCategories;
+    private volatile Fixed fixedServices;
+    private volatile Fixed fixedBoth;
 
     private CompiledProfile(Profile source, Map<String, String> allowed, Map<String, TimedRule[]> blocked,
             TimedRule[] categories, TimedRule[] services, WeekMinutes internetHours, int[] boundaries) {
         this.source = source;
-        this.allowed = allowed;
-        this.blocked = blocked;
+        this.allowed = DomainTable.of(allowed);
+        this.blocked = DomainTable.of(blocked);
+        this.allowedCount = allowed.size();
+        this.blockedCount = blocked.size();
         this.categories = categories;
         this.services = services;
         this.alwaysCategoryIds = alwaysIds(categories);
@@ -174,8 +185,12 @@ final class CompiledProfile {
      * {@code null}.
      */
     String allowedDomain(String host) {
-        for (String d = host; d != null; d = HostName.parent(d)) {
-            String hit = allowed.get(d);
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        long marks = DomainTable.marks(host);
+        for (int off = 0; off >= 0; off = DomainTable.nextSuffix(host, off, marks)) {
+            String hit = allowed.get(host, off);
             if (hit != null) {
                 return hit;
             }
@@ -188,8 +203,12 @@ final class CompiledProfile {
      * {@code null}.
      */
     String blockedDomain(String host, int minuteOfWeek) {
-        for (String d = host; d != null; d = HostName.parent(d)) {
-            TimedRule[] rules = blocked.get(d);
+        if (blocked.isEmpty()) {
+            return null;
+        }
+        long marks = DomainTable.marks(host);
+        for (int off = 0; off >= 0; off = DomainTable.nextSuffix(host, off, marks)) {
+            TimedRule[] rules = blocked.get(host, off);
             if (rules != null) {
                 for (TimedRule r : rules) {
                     if (r.activeAt(minuteOfWeek)) {
@@ -206,12 +225,50 @@ final class CompiledProfile {
      * no category rule is active (then no list is consulted).
      */
     ListQuery categoryQuery(ListIndex index, int minuteOfWeek) {
+        if (alwaysCategoryIds != null && categories.length > 0) {
+            Fixed f = fixedCategories;
+            if (f == null || f.index() != index) {
+                f = new Fixed(index, query(index, categories, alwaysCategoryIds, minuteOfWeek));
+                fixedCategories = f;
+            }
+            return f.query();
+        }
         return query(index, categories, alwaysCategoryIds, minuteOfWeek);
     }
 
     /** As {@link #categoryQuery} for blocked services (list ids {@code service:<id>}). */
     ListQuery serviceQuery(ListIndex index, int minuteOfWeek) {
+        if (alwaysServiceIds != null && services.length > 0) {
+            Fixed f = fixedServices;
+            if (f == null || f.index() != index) {
+                f = new Fixed(index, query(index, services, alwaysServiceIds, minuteOfWeek));
+                fixedServices = f;
+            }
+            return f.query();
+        }
         return query(index, services, alwaysServiceIds, minuteOfWeek);
+    }
+
+    /**
+     * One query for the category lists followed by the service lists, when both kinds of rules exist and are all
+     * always active (so the query is the same at every minute), made by {@code index}; else {@code null}. A hit in
+     * it is the nearest listing of the host in any of those lists, at equal distance a category list before a
+     * service list: a category hit is exactly what {@link #categoryQuery} alone would give, while a service hit
+     * still leaves a category listing of a farther parent to be looked for.
+     */
+    ListQuery bothQuery(ListIndex index) {
+        if (alwaysCategoryIds == null || alwaysServiceIds == null || categories.length == 0
+                || services.length == 0) {
+            return null;
+        }
+        Fixed f = fixedBoth;
+        if (f == null || f.index() != index) {
+            List<String> ids = new ArrayList<>(alwaysCategoryIds);
+            ids.addAll(alwaysServiceIds);
+            f = new Fixed(index, index.query(List.copyOf(ids)));
+            fixedBoth = f;
+        }
+        return f.query();
     }
 
     private ListQuery query(ListIndex index, TimedRule[] rules, List<String> always, int minuteOfWeek) {
@@ -241,7 +298,7 @@ final class CompiledProfile {
 
     @Override
     public String toString() {
-        return "CompiledProfile[id=" + source.id() + ", allowed=" + allowed.size() + ", blocked=" + blocked.size()
+        return "CompiledProfile[id=" + source.id() + ", allowed=" + allowedCount + ", blocked=" + blockedCount
                 + ", categories=" + categories.length + ", services=" + services.length + ", boundaries="
                 + Arrays.toString(boundaries) + "]";
     }

@@ -3,6 +3,7 @@ package nl.vangnet.proxy.decision;
 import nl.vangnet.config.policy.ClientEntry;
 import nl.vangnet.config.policy.ClientPolicy;
 import nl.vangnet.config.policy.DeviceEntry;
+import nl.vangnet.proxy.lists.ListHit;
 import nl.vangnet.proxy.lists.ListIndex;
 import nl.vangnet.proxy.lists.ListQuery;
 
@@ -26,6 +27,13 @@ final class HostEvaluation {
     ListQuery categories;
     /** The service query made by {@link Check#SERVICE}, or {@code null} (no service rule active). */
     ListQuery services;
+    /**
+     * Set by {@link Check#CATEGORY} when it already looked the host up in the service lists too (one query for
+     * both): then {@link Check#SERVICE} only reports {@link #serviceHit}.
+     */
+    boolean servicesLookedUp;
+    /** The service-list hit found by {@link Check#CATEGORY}'s combined lookup, or {@code null}. */
+    ListHit serviceHit;
 
     HostEvaluation(long snapshotVersion, DeviceEntry device, String identifiedBy, CompiledProfile profile,
             String host, Kind kind, int minuteOfWeek, ListIndex lists, SafeSearchTable safeSearch) {

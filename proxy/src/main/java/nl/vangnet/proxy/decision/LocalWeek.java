@@ -17,7 +17,9 @@ import nl.vangnet.config.rules.WeekMinutes;
  * constant, so local minutes and instants advance together) and are cut at every transition, where local time
  * jumps forwards or backwards and a window may be entered or left without reaching its boundary minute.
  *
- * <p>Immutable and thread-safe; {@link #minuteOfWeek(Instant)} does not allocate.
+ * <p>Thread-safe; {@link #minuteOfWeek(Instant)} does not allocate once the current period between zone
+ * transitions is known. The offset and the transitions around the last instant asked about are kept, so that the
+ * zone rules are only asked again when an instant falls outside that period.
  */
 final class LocalWeek {
     private static final int SECONDS_PER_DAY = 86_400;
@@ -27,6 +29,20 @@ final class LocalWeek {
 
     private final ZoneId zone;
     private final ZoneRules rules;
+    /** The last period between two zone transitions asked about; replaced (racily, it is immutable) on a miss. */
+    private volatile Period period;
+
+    /**
+     * The time between two zone transitions, in which the offset is constant: {@code [from, until)} in epoch
+     * seconds (transitions fall on whole seconds, {@link ZoneOffsetTransition#of} insists), with the transitions
+     * that bound it ({@code null}: none).
+     */
+    private record Period(long from, long until, int offsetSeconds, ZoneOffsetTransition previous,
+            ZoneOffsetTransition next) {
+        boolean covers(long epochSecond) {
+            return epochSecond >= from && epochSecond < until;
+        }
+    }
 
     LocalWeek(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -62,12 +78,13 @@ final class LocalWeek {
         int index = i >= 0 ? i : -i - 1;
         int next = index < boundaries.length ? boundaries[index]
                 : boundaries[0] + WeekMinutes.MINUTES_PER_WEEK;
-        Instant candidate = startOfMinute(at).plusSeconds((next - minuteOfWeek) * 60L);
-        ZoneOffsetTransition transition = rules.nextTransition(at);
-        if (transition != null && transition.getInstant().isBefore(candidate)) {
+        long candidate = startOfMinute(at) + (next - minuteOfWeek) * 60L;
+        ZoneOffsetTransition transition = period(at).next();
+        // transitions and the candidate fall on whole seconds: comparing seconds compares the instants
+        if (transition != null && transition.getInstant().getEpochSecond() < candidate) {
             return transition.getInstant();
         }
-        return candidate;
+        return Instant.ofEpochSecond(candidate);
     }
 
     /**
@@ -85,22 +102,43 @@ final class LocalWeek {
         int index = i >= 0 ? i : -i - 2;
         int previous = index >= 0 ? boundaries[index]
                 : boundaries[boundaries.length - 1] - WeekMinutes.MINUTES_PER_WEEK;
-        Instant candidate = startOfMinute(at).minusSeconds((minuteOfWeek - previous) * 60L);
-        ZoneOffsetTransition transition = rules.previousTransition(at.plusNanos(1));
-        if (transition != null && transition.getInstant().isAfter(candidate)) {
+        long candidate = startOfMinute(at) - (minuteOfWeek - previous) * 60L;
+        ZoneOffsetTransition transition = period(at).previous();
+        if (transition != null && transition.getInstant().getEpochSecond() > candidate) {
             return transition.getInstant();
         }
-        return candidate;
+        return Instant.ofEpochSecond(candidate);
     }
 
-    /** The instant at which the local minute containing {@code at} began. */
-    private Instant startOfMinute(Instant at) {
+    /** The epoch second at which the local minute containing {@code at} began. */
+    private long startOfMinute(Instant at) {
         int secondOfMinute = (int) Math.floorMod(localEpochSecond(at), 60L);
-        return Instant.ofEpochSecond(at.getEpochSecond() - secondOfMinute);
+        return at.getEpochSecond() - secondOfMinute;
     }
 
     private long localEpochSecond(Instant at) {
-        return at.getEpochSecond() + rules.getOffset(at).getTotalSeconds();
+        return at.getEpochSecond() + period(at).offsetSeconds();
+    }
+
+    /**
+     * The period between zone transitions that holds {@code at}: its offset is {@code rules.getOffset(at)}, its
+     * next transition {@code rules.nextTransition(at)} and its previous one
+     * {@code rules.previousTransition(at.plusNanos(1))} (the last at or before {@code at}).
+     */
+    private Period period(Instant at) {
+        long second = at.getEpochSecond();
+        Period p = period;
+        if (p != null && p.covers(second)) {
+            return p;
+        }
+        int offset = rules.getOffset(at).getTotalSeconds();
+        ZoneOffsetTransition next = rules.nextTransition(at);
+        ZoneOffsetTransition previous = at.equals(Instant.MAX) ? rules.previousTransition(at)
+                : rules.previousTransition(at.plusNanos(1));
+        p = new Period(previous == null ? Long.MIN_VALUE : previous.getInstant().getEpochSecond(),
+                next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond(), offset, previous, next);
+        period = p;
+        return p;
     }
 
     /**

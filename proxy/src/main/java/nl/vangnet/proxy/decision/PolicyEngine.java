@@ -67,6 +67,7 @@ public final class PolicyEngine implements Policy {
     private final SafeSearchTable safeSearch;
     private final DecisionObserver observer;
     private final LocalWeek week;
+    /** {@code null} when the cache size is 0. */
     private final Cache<Key, CachedVerdict> cache;
     private volatile ProfileTable profiles;
 
@@ -86,7 +87,9 @@ public final class PolicyEngine implements Policy {
         this.safeSearch = b.safeSearch;
         this.observer = b.observer;
         this.week = new LocalWeek(b.zone);
-        this.cache = Caffeine.newBuilder().maximumSize(b.cacheSize).executor(Runnable::run).build();
+        // size 0: no cache at all, rather than one that inserts and evicts every verdict on the request thread
+        this.cache = b.cacheSize == 0 ? null
+                : Caffeine.newBuilder().maximumSize(b.cacheSize).executor(Runnable::run).build();
     }
 
     /** A builder; {@link Builder#snapshots} and {@link Builder#resolver} are required. */
@@ -123,13 +126,14 @@ public final class PolicyEngine implements Policy {
         String host = HostName.normalise(facts.host());
         Kind kind = facts.kind();
         Instant at = facts.at();
-        Key key = new Key(snapshot.version(), index.version(), device.device().id(), match.via(), host, kind);
-        CachedVerdict verdict = cache.getIfPresent(key);
+        Key key = cache == null ? null
+                : new Key(snapshot.version(), index.version(), device.device().id(), match.via(), host, kind);
+        CachedVerdict verdict = key == null ? null : cache.getIfPresent(key);
         boolean hit = verdict != null && verdict.covers(at);
         observer.cache(hit);
         if (!hit) {
             verdict = evaluate(snapshot, index, device, match.via().label(), host, kind, at, true);
-            if (verdict.covers(at)) {
+            if (key != null && verdict.covers(at)) {
                 cache.put(key, verdict);
             }
         }
