@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.State;
  * unlisted names of 2 to 5 labels ({@link HostMix}). Each host is asked for by one of the 100 restricted devices,
  * always the same one, so the cached benchmark has one cache entry per host. The {@link RequestFacts} (with their
  * own copy of the host string, laid out in ring order) are made in the setup: the benchmarks measure the engine
- * only. Cache size 0 makes every restricted request a cache miss as in production (the engine still offers the
- * verdict to the cache, which drops it at once).
+ * only. Cache size 0 (no cache at all) makes every restricted request computed in full, as a cache miss is in
+ * production minus the cache's own lookup and insert.
  *
  * <ul>
  *   <li>{@code unknownClient}: a source address that no device has (unrestricted, {@code NO_REGISTRATION});</li>
