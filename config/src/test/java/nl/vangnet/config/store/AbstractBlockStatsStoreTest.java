@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -546,14 +544,10 @@ abstract class AbstractBlockStatsStoreTest {
     }
 
     long count(String table) {
-        return Long.parseLong(column("SELECT COUNT(*) FROM " + table));
+        return testDb.count(table);
     }
 
     String column(String sql) {
-        try (Connection c = testDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return testDb.column(sql);
     }
 }

@@ -1306,7 +1306,7 @@ abstract class AbstractStoreTest {
     }
 
     long count(String table) {
-        return Long.parseLong(column("SELECT COUNT(*) FROM " + table));
+        return testDb.count(table);
     }
 
     String appliedState(long registrationId) {
@@ -1316,11 +1316,7 @@ abstract class AbstractStoreTest {
     }
 
     String column(String sql) {
-        try (Connection c = testDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return testDb.column(sql);
     }
 
     void tamper(String sql) throws SQLException {

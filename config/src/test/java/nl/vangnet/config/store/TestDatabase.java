@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -109,5 +110,19 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first column of the first row of {@code sql} as text, or {@code null} when there is no row. */
+    public String column(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The number of rows in {@code table}. */
+    public long count(String table) {
+        return Long.parseLong(column("SELECT COUNT(*) FROM " + table));
     }
 }
