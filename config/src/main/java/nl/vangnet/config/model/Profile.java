@@ -18,10 +18,15 @@ import java.util.List;
  * @param allowListOnly     only {@code allowedDomains} are reachable (the most intrusive mode)
  * @param internetHours     windows in which internet is available at all; empty means always
  * @param safeSearch        enforce SafeSearch on search engines
+ * @param allowOpaqueConnections transparent mode only: let through connections whose destination name cannot be
+ *                          read — a TLS ClientHello without SNI or with Encrypted Client Hello, or bytes on port 443
+ *                          that are not TLS — subject to the profile's other rules, applied to the destination IP
+ *                          address. {@code false} (the default, and the only safe choice for a restricted client):
+ *                          such connections are refused, since any site could hide behind them
  */
 public record Profile(long id, String name, String description, List<Rule> blockedCategories,
         List<Rule> blockedServices, List<Rule> blockedDomains, List<Rule> allowedDomains, boolean allowListOnly,
-        List<TimeWindow> internetHours, boolean safeSearch, long version) {
+        List<TimeWindow> internetHours, boolean safeSearch, boolean allowOpaqueConnections, long version) {
     public Profile {
         name = Text.trim(name);
         description = Text.trim(description);
@@ -32,8 +37,16 @@ public record Profile(long id, String name, String description, List<Rule> block
         internetHours = Text.list(internetHours);
     }
 
+    /** A profile that refuses opaque connections (the default; see {@link #allowOpaqueConnections()}). */
+    public Profile(long id, String name, String description, List<Rule> blockedCategories,
+            List<Rule> blockedServices, List<Rule> blockedDomains, List<Rule> allowedDomains, boolean allowListOnly,
+            List<TimeWindow> internetHours, boolean safeSearch, long version) {
+        this(id, name, description, blockedCategories, blockedServices, blockedDomains, allowedDomains, allowListOnly,
+                internetHours, safeSearch, false, version);
+    }
+
     public Profile withIdAndVersion(long newId, long newVersion) {
         return new Profile(newId, name, description, blockedCategories, blockedServices, blockedDomains,
-                allowedDomains, allowListOnly, internetHours, safeSearch, newVersion);
+                allowedDomains, allowListOnly, internetHours, safeSearch, allowOpaqueConnections, newVersion);
     }
 }

@@ -225,7 +225,7 @@ public final class ModelValidator {
         return new Profile(p.id(), p.name(), p.description(), rules(p.blockedCategories(), Domains::normaliseId),
                 rules(p.blockedServices(), Domains::normaliseId), rules(p.blockedDomains(), Domains::normalise),
                 rules(p.allowedDomains(), Domains::normalise), p.allowListOnly(), p.internetHours(),
-                p.safeSearch(), p.version());
+                p.safeSearch(), p.allowOpaqueConnections(), p.version());
     }
 
     private static List<Rule> rules(List<Rule> rules, UnaryOperator<String> normaliser) {

@@ -34,6 +34,10 @@ import nl.vangnet.config.model.Rule;
  * <em>strictly</em> less restrictive than Q when P ≤ Q and not Q ≤ P: nothing is tightened and at least one thing
  * is relaxed.
  *
+ * <p>{@link Profile#allowOpaqueConnections()} is not compared: refusing a connection whose destination name cannot be
+ * read is how transparent mode enforces the other rules (such a connection cannot be checked against them), not a
+ * restriction of its own — a profile that imposes nothing refuses nothing ({@code nl.vangnet.proxy.decision.Check}).
+ *
  * <p>The comparison is syntactic on ids: Vangnet does not know which domains a category or service contains, so
  * a category never covers a domain or service, and blocking domain {@code casino.example} instead of category
  * {@code gambling} counts as dropping {@code gambling} and adding a domain. Values are compared after the

@@ -245,6 +245,7 @@ public final class Fixtures {
         private boolean allowListOnly;
         private List<TimeWindow> internetHours;
         private boolean safeSearch;
+        private boolean allowOpaqueConnections;
         private long version;
 
         private ProfileBuilder(Profile p) {
@@ -258,6 +259,7 @@ public final class Fixtures {
             allowListOnly = p.allowListOnly();
             internetHours = p.internetHours();
             safeSearch = p.safeSearch();
+            allowOpaqueConnections = p.allowOpaqueConnections();
             version = p.version();
         }
 
@@ -303,6 +305,11 @@ public final class Fixtures {
 
         public ProfileBuilder safeSearch(boolean v) {
             safeSearch = v;
+            return this;
+        }
+
+        public ProfileBuilder allowOpaqueConnections(boolean v) {
+            allowOpaqueConnections = v;
             return this;
         }
 
@@ -358,7 +365,7 @@ public final class Fixtures {
 
         public Profile build() {
             return new Profile(id, name, description, blockedCategories, blockedServices, blockedDomains,
-                    allowedDomains, allowListOnly, internetHours, safeSearch, version);
+                    allowedDomains, allowListOnly, internetHours, safeSearch, allowOpaqueConnections, version);
         }
     }
 

@@ -81,6 +81,20 @@ class ModelJsonTest {
     }
 
     @Test
+    void opaqueConnectionsAreWrittenAndOldProfileBodiesWithoutThemReadAsRefused() {
+        nl.vangnet.config.model.Profile strict = nl.vangnet.config.rules.Fixtures.strict();
+        nl.vangnet.config.model.Profile allowing = nl.vangnet.config.rules.Fixtures.profile(strict)
+                .allowOpaqueConnections(true).build();
+        String old = json.write(strict).replace(",\"allowOpaqueConnections\":false", "")
+                .replace("\"allowOpaqueConnections\":false,", "");
+
+        assertThat(json.write(allowing)).contains("\"allowOpaqueConnections\":true");
+        assertThat(old).doesNotContain("allowOpaqueConnections");
+        assertThat(json.read(old, nl.vangnet.config.model.Profile.class)).isEqualTo(strict);
+        assertThat(json.read(json.write(allowing), nl.vangnet.config.model.Profile.class)).isEqualTo(allowing);
+    }
+
+    @Test
     void instantsAreIsoTextNotNumbers() {
         assertThat(json.write(Fixtures.withdrawal(Instant.parse("2026-02-01T10:15:30Z"))))
                 .contains("\"at\":\"2026-02-01T10:15:30Z\"");

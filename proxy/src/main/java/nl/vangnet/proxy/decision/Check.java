@@ -30,6 +30,20 @@ public enum Check {
         }
     },
     /**
+     * A connection whose destination name cannot be read ({@link Kind#OPAQUE}: TLS without SNI or with Encrypted
+     * Client Hello, non-TLS bytes on the TLS port), when the profile restricts anything and does not allow such
+     * connections: {@link Reason#OPAQUE_CONNECTION}. Otherwise the later checks run on the destination's IP
+     * address. A profile that imposes nothing refuses nothing.
+     */
+    OPAQUE("opaque") {
+        @Override
+        Verdict apply(HostEvaluation e) {
+            return e.kind == Kind.OPAQUE && e.profile.refusesOpaque()
+                    ? Verdict.block(this, Reason.OPAQUE_CONNECTION, e.trace(null, null, null), e.kind)
+                    : null;
+        }
+    },
+    /**
      * The host is, or is a subdomain of, one of the profile's allowed domains: {@link Reason#ALLOWED_DOMAIN}.
      * Allow rules beat every later check (block rules, lists, allow-list-only mode, internet hours, SafeSearch).
      */
@@ -139,7 +153,7 @@ public enum Check {
     };
 
     private static final List<Check> ORDER = List.of(values());
-    private static final Check[] HOST_CHECKS = {ALLOW_RULE, BLOCK_RULE, CATEGORY, SERVICE, ALLOW_LIST_ONLY,
+    private static final Check[] HOST_CHECKS = {OPAQUE, ALLOW_RULE, BLOCK_RULE, CATEGORY, SERVICE, ALLOW_LIST_ONLY,
         INTERNET_HOURS, SAFE_SEARCH, DEFAULT};
 
     private final String label;

@@ -170,6 +170,16 @@ final class CompiledProfile {
         return source.safeSearch();
     }
 
+    /**
+     * Whether a connection whose destination cannot be named ({@link Kind#OPAQUE}) is refused: the profile does not
+     * allow such connections and restricts anything at all (a rule, allow-list-only mode, internet hours or
+     * SafeSearch) that such a connection could slip past.
+     */
+    boolean refusesOpaque() {
+        return !source.allowOpaqueConnections() && (blockedCount > 0 || categories.length > 0 || services.length > 0
+                || source.allowListOnly() || source.safeSearch() || internetHours != null);
+    }
+
     /** Sorted minutes of the week at which any window of the profile begins or ends. */
     int[] boundaries() {
         return boundaries;

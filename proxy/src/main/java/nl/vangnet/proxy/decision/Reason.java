@@ -12,6 +12,11 @@ public enum Reason {
      * overdue, ended, withdrawn, or at the unrestricted last phase-out step): passed through, nothing recorded.
      */
     NOT_IN_EFFECT,
+    /**
+     * A transparent connection whose destination name cannot be read ({@link Kind#OPAQUE}) from a restricted client
+     * whose profile does not allow such connections: refused, because it cannot be checked against the profile.
+     */
+    OPAQUE_CONNECTION,
     /** The host is on the applied profile's allowed domains; allow rules beat every block rule of the profile. */
     ALLOWED_DOMAIN,
     /** The host (or a parent domain) is one of the profile's blocked domains, active now. */

@@ -286,7 +286,7 @@ class PolicyEngineCacheTest {
 
     @Test
     void checksAreNamedInOrder() {
-        assertThat(PolicyEngine.checkNames()).containsExactly("client", "allow-rule", "block-rule", "category",
+        assertThat(PolicyEngine.checkNames()).containsExactly("client", "opaque", "allow-rule", "block-rule", "category",
                 "service", "allow-list-only", "internet-hours", "safe-search", "default");
         assertThat(PolicyEngine.checks()).containsExactly(Check.values());
     }

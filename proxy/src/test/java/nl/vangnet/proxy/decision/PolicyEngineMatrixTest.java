@@ -2,6 +2,7 @@ package nl.vangnet.proxy.decision;
 
 import static nl.vangnet.proxy.decision.Kind.CONNECT;
 import static nl.vangnet.proxy.decision.Kind.HTTP;
+import static nl.vangnet.proxy.decision.Kind.OPAQUE;
 import static nl.vangnet.proxy.decision.Kind.TLS;
 import static nl.vangnet.proxy.decision.Reason.ALLOWED_DOMAIN;
 import static nl.vangnet.proxy.decision.Reason.BLOCKED_CATEGORY;
@@ -11,6 +12,7 @@ import static nl.vangnet.proxy.decision.Reason.NOT_IN_EFFECT;
 import static nl.vangnet.proxy.decision.Reason.NOT_ON_ALLOW_LIST;
 import static nl.vangnet.proxy.decision.Reason.NOT_RESTRICTED_HOST;
 import static nl.vangnet.proxy.decision.Reason.NO_REGISTRATION;
+import static nl.vangnet.proxy.decision.Reason.OPAQUE_CONNECTION;
 import static nl.vangnet.proxy.decision.Reason.OUTSIDE_INTERNET_HOURS;
 import static nl.vangnet.proxy.decision.Reason.SAFE_SEARCH;
 import static nl.vangnet.proxy.decision.Scenario.ALLOW_LIST;
@@ -97,6 +99,17 @@ class PolicyEngineMatrixTest {
                 pass(UNRESTRICTED_STEP, "www.google.nl", CONNECT, MON_10, NOT_IN_EFFECT),
                 pass(WITHDRAWN, "www.lotto.example", HTTP, MON_10, NOT_IN_EFFECT),
                 pass(MISSING_PROFILE, "casino.example", HTTP, MON_10, NOT_IN_EFFECT),
+                pass(UNKNOWN, "192.0.2.99", OPAQUE, MON_10, NO_REGISTRATION),
+                pass(LAPSED, "192.0.2.7", OPAQUE, MON_23, NOT_IN_EFFECT),
+                pass(UNRESTRICTED_STEP, "2001:db8::99", OPAQUE, MON_10, NOT_IN_EFFECT),
+
+                // opaque: a connection without a readable name is refused before any rule, even for an address the
+                // profile allows or blocks itself, and at any time.
+                row(RESTRICTED, "192.0.2.99", OPAQUE, MON_10, Type.BLOCK, OPAQUE_CONNECTION, false, null, null, null),
+                row(RESTRICTED, "192.0.2.7", OPAQUE, MON_23, Type.BLOCK, OPAQUE_CONNECTION, false, null, null, null),
+                row(ALLOW_LIST, "2001:db8::99", OPAQUE, MON_10, Type.BLOCK, OPAQUE_CONNECTION, false, null, null,
+                        null),
+                row(STEP_ONE, "192.0.2.99", OPAQUE, MON_10, Type.BLOCK, OPAQUE_CONNECTION, false, null, null, null),
 
                 // allow-rule: beats block rules, lists, internet hours and SafeSearch.
                 row(RESTRICTED, "wikipedia.org", HTTP, MON_10, Type.ALLOW, ALLOWED_DOMAIN, false, "wikipedia.org",
