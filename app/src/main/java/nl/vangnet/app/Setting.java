@@ -44,6 +44,40 @@ public enum Setting {
             "Cached decisions for restricted clients (0 turns the cache off)"),
     PROXY_TUNNEL_RECHECK_INTERVAL("proxy.tunnel-recheck-interval", "PT1M",
             "How often open tunnels of restricted clients are re-decided (also on every policy or list change)"),
+    TRANSPARENT_HTTP_BIND("transparent.http-bind", "",
+            "Address and port of the transparent HTTP listener (TCP port 80 redirected here, see 'vangnet firewall')."
+                    + " Empty: off"),
+    TRANSPARENT_TLS_BIND("transparent.tls-bind", "",
+            "Address and port of the transparent TLS listener (TCP port 443 redirected here; decides on the SNI"
+                    + " without decrypting). Empty: off"),
+    TRANSPARENT_CLIENT_HELLO_TIMEOUT("transparent.client-hello-timeout", "PT10S",
+            "How long the TLS listener waits for a complete ClientHello before closing (ISO-8601 duration)"),
+    TRANSPARENT_MAX_CLIENT_HELLO("transparent.max-client-hello", "16384",
+            "Largest accepted TLS ClientHello in bytes (512 to 65536); a larger one is closed"),
+    TRANSPARENT_ECH_PUBLIC_NAMES("transparent.ech-public-names", "",
+            "File with the public names of Encrypted Client Hello front-ends (one per line), replacing the built-in"
+                    + " list; a ClientHello with ECH to one of them cannot be named. Empty: built-in"),
+    TRANSPARENT_HTTPS_BLOCK_PAGE("transparent.https-block-page", "false",
+            "Complete TLS for blocked hosts only, with a certificate of the local CA, to show the block page over"
+                    + " HTTPS (devices must trust the CA: 'vangnet ca export'). Allowed traffic is never decrypted"),
+    TRANSPARENT_CA_DIR("transparent.ca-dir", "data/ca",
+            "Directory of the local CA for the HTTPS block page (created on first start, key readable by the owner"
+                    + " only)"),
+    FIREWALL_INTERFACE("firewall.interface", "wlan0",
+            "Network interface of the Wi-Fi clients, for the nftables rules ('vangnet firewall')"),
+    FIREWALL_TABLE("firewall.table", "vangnet", "Name of Vangnet's nftables table (family inet)"),
+    FIREWALL_DOH_ENDPOINTS("firewall.doh-endpoints", "config/firewall/doh-endpoints.txt",
+            "File listing the addresses of known DNS-over-HTTPS/TLS resolvers, dropped for restricted devices."
+                    + " Empty: none"),
+    FIREWALL_REDIRECT("firewall.redirect", "all",
+            "Whose TCP 80/443 the nftables rules redirect to the transparent listeners: all or restricted (needs"
+                    + " firewall.sync)"),
+    FIREWALL_BLOCK_QUIC("firewall.block-quic", "all",
+            "Whose UDP 443 (QUIC) the nftables rules drop so that browsers fall back to TCP: all, restricted (needs"
+                    + " firewall.sync) or none"),
+    FIREWALL_SYNC("firewall.sync", "false",
+            "Keep the restricted-device sets of the nftables table up to date from the policy (runs firewall.nft)"),
+    FIREWALL_NFT("firewall.nft", "nft", "The nft command used by firewall.sync"),
     LISTS_CATEGORY("lists.category.<id>", "",
             "Sources of list category <id> (e.g. lists.category.gambling), comma-separated source specs such as"
                     + " ut1:/srv/ut1/gambling or hosts:https://example.org/hosts.gz; see docs/lists.md"),

@@ -17,11 +17,13 @@ import nl.vangnet.proxy.net.Cidr;
  * @param lists    block list sources ({@code lists.*})
  * @param dhcp     the DHCP lease file ({@code dhcp.*})
  * @param stats    block statistics ({@code stats.*})
+ * @param transparent the transparent listeners ({@code transparent.*})
+ * @param firewall the nftables rules and their sync ({@code firewall.*})
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
         InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
-        DhcpOptions dhcp, StatsOptions stats) {
+        DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {
@@ -73,5 +75,55 @@ public record Settings(String storeUrl, String storeUser, String storePassword, 
 
     /** Block statistics. */
     public record StatsOptions(Duration flushInterval, Duration purgeInterval) {
+    }
+
+    /**
+     * The transparent listeners.
+     *
+     * @param httpBind          transparent HTTP listener, or {@code null} when off
+     * @param tlsBind           transparent TLS listener, or {@code null} when off
+     * @param clientHelloTimeout how long to wait for a complete ClientHello
+     * @param maxClientHello    largest accepted ClientHello, in bytes
+     * @param echPublicNames    file replacing the built-in ECH front-end names, or {@code null} for the built-in list
+     * @param httpsBlockPage    whether blocked TLS hosts get the block page under a local-CA certificate
+     * @param caDir             directory of the local CA
+     */
+    public record TransparentOptions(InetSocketAddress httpBind, InetSocketAddress tlsBind,
+            Duration clientHelloTimeout, int maxClientHello, Path echPublicNames, boolean httpsBlockPage, Path caDir) {
+
+        /** Whether any transparent listener is configured. */
+        public boolean enabled() {
+            return httpBind != null || tlsBind != null;
+        }
+    }
+
+    /** Whose traffic an nftables rule applies to. */
+    public enum Scope {
+        /** Every device on the Wi-Fi interface. */
+        ALL,
+        /** Only the devices in the restricted sets ({@code firewall.sync} keeps them up to date). */
+        RESTRICTED,
+        /** Nobody: the rule is left out. */
+        NONE;
+
+        /** The lower-case name used in the settings. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The nftables rules ({@code vangnet firewall}) and their sync.
+     *
+     * @param iface        the Wi-Fi clients' interface
+     * @param table        the nftables table name (family {@code inet})
+     * @param dohEndpoints file of DoH/DoT resolver addresses, or {@code null} for none
+     * @param redirect     whose TCP 80/443 is redirected ({@link Scope#ALL} or {@link Scope#RESTRICTED})
+     * @param blockQuic    whose UDP 443 is dropped
+     * @param sync         whether Vangnet keeps the restricted sets up to date
+     * @param nft          the nft command
+     */
+    public record FirewallOptions(String iface, String table, Path dohEndpoints, Scope redirect, Scope blockQuic,
+            boolean sync, String nft) {
     }
 }

@@ -39,6 +39,7 @@ public final class SettingsLoader {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%\\w+)?");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,14}");
 
     private SettingsLoader() {
     }
@@ -187,11 +188,31 @@ public final class SettingsLoader {
                 p.duration(Setting.DHCP_POLL_INTERVAL));
         Settings.StatsOptions stats = new Settings.StatsOptions(p.duration(Setting.STATS_FLUSH_INTERVAL),
                 p.duration(Setting.STATS_PURGE_INTERVAL));
+        Settings.TransparentOptions transparent = new Settings.TransparentOptions(
+                p.optionalAddress(Setting.TRANSPARENT_HTTP_BIND), p.optionalAddress(Setting.TRANSPARENT_TLS_BIND),
+                p.duration(Setting.TRANSPARENT_CLIENT_HELLO_TIMEOUT),
+                p.integer(Setting.TRANSPARENT_MAX_CLIENT_HELLO, 512, 65536),
+                p.path(Setting.TRANSPARENT_ECH_PUBLIC_NAMES), p.bool(Setting.TRANSPARENT_HTTPS_BLOCK_PAGE),
+                p.path(Setting.TRANSPARENT_CA_DIR));
+        if (transparent.caDir() == null && transparent.httpsBlockPage()) {
+            p.problem(Setting.TRANSPARENT_CA_DIR, "must not be empty when transparent.https-block-page is true");
+        }
+        Settings.FirewallOptions firewall = new Settings.FirewallOptions(
+                p.word(Setting.FIREWALL_INTERFACE, IFACE, "a network interface name (letters, digits, . _ -, at"
+                        + " most 15 characters)"),
+                p.word(Setting.FIREWALL_TABLE, ID, "an nftables table name (lower-case letters, digits, . _ -)"),
+                p.path(Setting.FIREWALL_DOH_ENDPOINTS),
+                p.scope(Setting.FIREWALL_REDIRECT, Settings.Scope.ALL, Settings.Scope.RESTRICTED),
+                p.scope(Setting.FIREWALL_BLOCK_QUIC, Settings.Scope.values()),
+                p.bool(Setting.FIREWALL_SYNC), raw.get(Setting.FIREWALL_NFT));
+        if (firewall.nft().isBlank()) {
+            p.problem(Setting.FIREWALL_NFT, "must name the nft command");
+        }
         ValidationException.throwIfAny(p.problems);
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
                 new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
-                dhcp, stats);
+                dhcp, stats, transparent, firewall);
     }
 
     /** Parses one value at a time, collecting problems instead of stopping at the first. */
@@ -243,6 +264,33 @@ public final class SettingsLoader {
                 problem(s, "not a valid path: '" + v + "'");
                 return null;
             }
+        }
+
+        /** The value if it matches {@code pattern} in full, else a problem naming {@code what}. */
+        String word(Setting s, Pattern pattern, String what) {
+            String v = raw.get(s);
+            if (!pattern.matcher(v).matches()) {
+                problem(s, "must be " + what + ", got '" + v + "'");
+            }
+            return v;
+        }
+
+        /** One of {@code allowed}, written in lower case. */
+        Settings.Scope scope(Setting s, Settings.Scope... allowed) {
+            String v = raw.get(s);
+            for (Settings.Scope scope : allowed) {
+                if (scope.label().equalsIgnoreCase(v)) {
+                    return scope;
+                }
+            }
+            problem(s, "must be one of " + java.util.Arrays.stream(allowed).map(Settings.Scope::label)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", got '" + v + "'");
+            return allowed[0];
+        }
+
+        /** An address, or {@code null} for an empty value. */
+        InetSocketAddress optionalAddress(Setting s) {
+            return raw.get(s).isEmpty() ? null : address(s);
         }
 
         List<Cidr> cidrs(Setting s) {
