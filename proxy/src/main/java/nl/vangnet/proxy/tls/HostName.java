@@ -1,9 +1,8 @@
 package nl.vangnet.proxy.tls;
 
 import com.google.common.net.InetAddresses;
-import java.net.IDN;
 import java.net.InetAddress;
-import java.util.Locale;
+import nl.vangnet.config.rules.Domains;
 
 /**
  * A host a leaf certificate can name: a DNS name in the form a certificate's dNSName holds, or an IP address.
@@ -16,8 +15,9 @@ import java.util.Locale;
  * label is all digits is refused as a malformed IPv4 address. Such a host gets the plain TLS refusal instead of the
  * block page.
  *
- * @param text    the normalised form: lower case, no trailing dot, IDN as punycode; an IP address in its canonical
- *                text form without brackets (IPv6 compressed, lower case)
+ * @param text    the policy's normal form ({@link nl.vangnet.proxy.decision.HostName#normalise}): lower case, no
+ *                trailing dot, IDN as punycode; an IP address canonical without brackets (IPv6 compressed, lower
+ *                case, IPv4-mapped as IPv4)
  * @param address the IP address, or {@code null} for a DNS name
  */
 record HostName(String text, InetAddress address) {
@@ -32,68 +32,44 @@ record HostName(String text, InetAddress address) {
     }
 
     /**
-     * Normalises {@code host} as sent in an SNI or taken from an original destination.
+     * Normalises {@code host} as sent in an SNI or taken from an original destination, into the policy's normal form
+     * ({@link nl.vangnet.proxy.decision.HostName#normalise}), and checks that a certificate can name it.
      *
      * @throws IllegalArgumentException when {@code host} is no name a certificate can hold, with the reason
      */
     static HostName parse(String host) {
-        if (host == null || host.isEmpty()) {
+        if (host == null) {
             throw new IllegalArgumentException("The host name is empty.");
         }
-        if (host.startsWith("[") || host.endsWith("]")) {
-            if (!(host.startsWith("[") && host.endsWith("]"))) {
-                throw new IllegalArgumentException("'" + host + "' has an unbalanced bracket.");
-            }
-            return ipv6(host, host.substring(1, host.length() - 1));
+        String text = nl.vangnet.proxy.decision.HostName.normalise(host);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("The host name is empty.");
         }
-        if (host.indexOf(':') >= 0) {
-            return ipv6(host, host);
+        if (Domains.isIpLiteral(text)) {
+            return new HostName(text, InetAddresses.forString(text));
         }
-        if (InetAddresses.isInetAddress(host)) {
-            InetAddress address = InetAddresses.forString(host);
-            return new HostName(InetAddresses.toAddrString(address), address);
-        }
-        return new HostName(dnsName(host), null);
-    }
-
-    private static HostName ipv6(String host, String literal) {
-        if (literal.indexOf('%') >= 0) {
+        if (text.indexOf('%') >= 0 && text.indexOf(':') >= 0) {
             throw new IllegalArgumentException("'" + host + "' has a zone id (%...), which a certificate cannot"
                     + " name.");
         }
-        if (literal.indexOf(':') < 0 || !InetAddresses.isInetAddress(literal)) {
-            throw new IllegalArgumentException("'" + host + "' is not a valid IPv6 address.");
+        if (text.indexOf(':') >= 0 || text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
+            throw new IllegalArgumentException("'" + host + "' is neither a host name nor a valid IPv6 address.");
         }
-        InetAddress address = InetAddresses.forString(literal);
-        return new HostName(InetAddresses.toAddrString(address), address);
-    }
-
-    private static String dnsName(String host) {
-        for (int i = 0; i < host.length(); i++) {
-            if (Character.isWhitespace(host.charAt(i)) || Character.isISOControl(host.charAt(i))) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 throw new IllegalArgumentException("'" + host + "' contains a space or control character.");
             }
-        }
-        String name = host.toLowerCase(Locale.ROOT);
-        if (!name.chars().allMatch(c -> c < 0x80)) {
-            try {
-                name = IDN.toASCII(name).toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + host + "' is not a valid internationalised domain name: "
-                        + e.getMessage() + ".", e);
+            if (c > 0x7f) {
+                throw new IllegalArgumentException("'" + host + "' is not a valid internationalised domain name"
+                        + " (java.net.IDN cannot convert it to punycode).");
             }
         }
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("'" + host + "' has no labels.");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("'" + host + "' is " + name.length() + " characters long; a host name"
+        if (text.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("'" + host + "' is " + text.length() + " characters long; a host name"
                     + " may have at most " + MAX_NAME_LENGTH + ".");
         }
-        String[] labels = name.split("\\.", -1);
+        String[] labels = text.split("\\.", -1);
         for (String label : labels) {
             checkLabel(host, label);
         }
@@ -101,7 +77,7 @@ record HostName(String text, InetAddress address) {
             throw new IllegalArgumentException("'" + host + "' ends in a numeric label but is not a valid IPv4"
                     + " address.");
         }
-        return name;
+        return new HostName(text, null);
     }
 
     private static void checkLabel(String host, String label) {
