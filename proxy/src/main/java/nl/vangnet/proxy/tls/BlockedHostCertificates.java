@@ -47,10 +47,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * certificate.
  *
  * <p>Contexts are cached per normalised host ({@value #CACHE_SIZE} hosts at most, each for one day after it was made,
- * or less when the leaf expires sooner), measured on the given clock. Host names are normalised as {@link HostName}
- * describes; a host that no certificate can name raises {@link IllegalArgumentException} with the reason, and a CA
- * that expired while running raises {@link IllegalStateException}: the caller then refuses the connection as it would
- * without the block page.
+ * or less when the leaf expires sooner), measured on the given clock. Hosts are brought into the policy's normal form
+ * ({@link nl.vangnet.proxy.decision.HostName#normalise}) and must be names a certificate's dNSName can hold (RFC 5280
+ * §4.2.1.6: letters, digits and hyphens, so no underscore) or IP addresses (no IPv6 zone id). A host that no
+ * certificate can name raises {@link IllegalArgumentException} with the reason, and a CA that expired while running
+ * raises {@link IllegalStateException}: the caller then refuses the connection as it would without the block page.
  *
  * <p>Thread-safe; the first call for a host signs a certificate (about a millisecond) and may be made on an I/O
  * thread.
@@ -100,13 +101,13 @@ public final class BlockedHostCertificates implements BlockPageTls {
 
     @Override
     public SslContext serverContext(String host) {
-        HostName name = HostName.parse(host);
+        CertificateName name = CertificateName.parse(host);
         return cache.get(name.text(), key -> issue(name)).context();
     }
 
     /** The leaf certificate behind {@link #serverContext} for {@code host} (the same cached one). */
     X509Certificate certificate(String host) {
-        HostName name = HostName.parse(host);
+        CertificateName name = CertificateName.parse(host);
         return cache.get(name.text(), key -> issue(name)).leaf();
     }
 
@@ -118,7 +119,7 @@ public final class BlockedHostCertificates implements BlockPageTls {
         return untilExpiry.compareTo(CACHE_TIME) < 0 ? untilExpiry : CACHE_TIME;
     }
 
-    private Issued issue(HostName name) {
+    private Issued issue(CertificateName name) {
         Instant now = clock.instant();
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
         if (!now.isBefore(caNotAfter)) {

@@ -225,8 +225,10 @@ public final class LocalCa {
         Path keyTemp = null;
         Path certTemp = null;
         try {
+            // The key's file exists with owner-only permissions before a byte of the key is written to it.
             keyTemp = posix
-                    ? Files.createTempFile(dir, ".ca-key-", ".tmp", PosixFilePermissions.asFileAttribute(KEY_PERMISSIONS))
+                    ? Files.createTempFile(dir, ".ca-key-", ".tmp",
+                            PosixFilePermissions.asFileAttribute(KEY_PERMISSIONS))
                     : Files.createTempFile(dir, ".ca-key-", ".tmp");
             if (!posix) {
                 restrictToOwner(keyTemp);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HostNameTest {
+class CertificateNameTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -29,7 +29,7 @@ class HostNameTest {
             " example.org "          | example.org              | false
             """)
     void normalises(String host, String text, boolean address) {
-        HostName name = HostName.parse(host);
+        CertificateName name = CertificateName.parse(host);
         assertThat(name.text()).isEqualTo(text);
         assertThat(name.isAddress()).isEqualTo(address);
     }
@@ -39,7 +39,7 @@ class HostNameTest {
         String label = "a".repeat(63);
         String name = label + "." + label + "." + label + "." + "b".repeat(61);
         assertThat(name).hasSize(253);
-        assertThat(HostName.parse(name + ".").text()).isEqualTo(name);
+        assertThat(CertificateName.parse(name + ".").text()).isEqualTo(name);
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -65,24 +65,24 @@ class HostNameTest {
             fe80::1%eth0              | 'fe80::1%eth0' has a zone id (%...), which a certificate cannot name.
             """)
     void refusesWhatNoCertificateCanName(String host, String message) {
-        assertThatThrownBy(() -> HostName.parse(host)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CertificateName.parse(host)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
 
     @Test
     void refusesTooLongLabelsAndNames() {
-        assertThatThrownBy(() -> HostName.parse("a".repeat(64) + ".example"))
+        assertThatThrownBy(() -> CertificateName.parse("a".repeat(64) + ".example"))
                 .hasMessageEndingWith("has a label of 64 characters; a label may have at most 63.");
         String label = "a".repeat(63);
-        assertThatThrownBy(() -> HostName.parse(label + "." + label + "." + label + "." + "b".repeat(62)))
+        assertThatThrownBy(() -> CertificateName.parse(label + "." + label + "." + label + "." + "b".repeat(62)))
                 .hasMessageEndingWith("is 254 characters long; a host name may have at most 253.");
-        assertThatThrownBy(() -> HostName.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CertificateName.parse(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The host name is empty.");
     }
 
     @Test
     void refusesAnInvalidInternationalisedName() {
-        assertThatThrownBy(() -> HostName.parse("ü" + "x".repeat(70) + ".example"))
+        assertThatThrownBy(() -> CertificateName.parse("ü" + "x".repeat(70) + ".example"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a valid internationalised domain name");
     }

@@ -20,7 +20,7 @@ import nl.vangnet.config.rules.Domains;
  *                case, IPv4-mapped as IPv4)
  * @param address the IP address, or {@code null} for a DNS name
  */
-record HostName(String text, InetAddress address) {
+record CertificateName(String text, InetAddress address) {
     /** Longest DNS name, without the trailing dot (RFC 1035 §2.3.4: 255 octets on the wire). */
     static final int MAX_NAME_LENGTH = 253;
     /** Longest label (RFC 1035 §2.3.4). */
@@ -37,7 +37,7 @@ record HostName(String text, InetAddress address) {
      *
      * @throws IllegalArgumentException when {@code host} is no name a certificate can hold, with the reason
      */
-    static HostName parse(String host) {
+    static CertificateName parse(String host) {
         if (host == null) {
             throw new IllegalArgumentException("The host name is empty.");
         }
@@ -46,7 +46,7 @@ record HostName(String text, InetAddress address) {
             throw new IllegalArgumentException("The host name is empty.");
         }
         if (Domains.isIpLiteral(text)) {
-            return new HostName(text, InetAddresses.forString(text));
+            return new CertificateName(text, InetAddresses.forString(text));
         }
         if (text.indexOf('%') >= 0 && text.indexOf(':') >= 0) {
             throw new IllegalArgumentException("'" + host + "' has a zone id (%...), which a certificate cannot"
@@ -77,7 +77,7 @@ record HostName(String text, InetAddress address) {
             throw new IllegalArgumentException("'" + host + "' ends in a numeric label but is not a valid IPv4"
                     + " address.");
         }
-        return new HostName(text, null);
+        return new CertificateName(text, null);
     }
 
     private static void checkLabel(String host, String label) {
