@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vangnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vangnet: a filtering proxy that restricts a client's internet only when the client's dossier"
                 + " records that restriction.",
-        subcommands = {RunCommand.class, AuditCommand.class, ConfigCommand.class,
+        subcommands = {RunCommand.class, AuditCommand.class, ConfigCommand.class, FirewallCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
