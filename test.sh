@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: the whole Maven build (unit, store suite on embedded H2, proxy and API tests) and the store
 # suite again on a real PostgreSQL 15, which this script installs (Debian package) if needed and runs as a
-# throw-away cluster on a loopback port under a temp dir, stopped again on exit.
+# throw-away cluster on a loopback port under a temp dir, stopped again on exit; then the transparent-mode
+# end-to-end suite in network namespaces (scripts/transparent-e2e.sh: nftables, curl, no proxy settings; root).
 #   ./test.sh                 # everything
 #   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
+#   VANGNET_TEST_E2E=skip ./test.sh  # without the namespace suite (says so loudly; CI never does this)
 set -euo pipefail
 cd "$(dirname "$0")"
 pg_args=()
@@ -15,3 +17,8 @@ else
   pg_args=(-Dvangnet.test.pg.url="$(scripts/pg-test-cluster.sh url)" -Dvangnet.test.pg.required=true)
 fi
 mvn -B ${MAVEN_ARGS:-} "${pg_args[@]}" verify
+if [ "${VANGNET_TEST_E2E:-}" = "skip" ]; then
+  echo "test.sh: VANGNET_TEST_E2E=skip: the namespace end-to-end suite will NOT run" >&2
+else
+  scripts/transparent-e2e.sh
+fi

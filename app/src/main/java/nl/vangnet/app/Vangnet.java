@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import nl.vangnet.admin.AdminApp;
 import nl.vangnet.admin.AdminContext;
 import nl.vangnet.admin.ListsAdmin;
+import nl.vangnet.app.firewall.FirewallSync;
+import nl.vangnet.app.firewall.ProcessNftCommand;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.ModelValidator;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vangnet all-in-one: the store, the snapshot publisher (recompiled on data changes and on clock boundaries), the
- * recorder of clock-driven transitions (audited as {@code system}), the block lists, the DHCP lease table, the
+ * recorder of clock-driven transitions (audited as {@code system}), the nftables sync of restricted devices
+ * ({@code firewall.sync}), the block lists, the DHCP lease table, the
  * decision engine, the explicit proxy listener, the block statistics, the metrics and the admin API, in one JVM.
  * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
  *
@@ -131,6 +134,12 @@ public final class Vangnet implements AutoCloseable {
             publisher.addListener(snapshot -> background.execute(() -> recordTransitions(store, clock)));
             publisher.start(settings.pollInterval(), store::dataVersion);
             metrics.bindSnapshots(publisher);
+            if (settings.firewall().sync()) {
+                FirewallSync sync = p.add(new FirewallSync(settings.firewall().table(),
+                        new ProcessNftCommand(settings.firewall().nft(), ProcessNftCommand.DEFAULT_TIMEOUT),
+                        metrics.firewall()));
+                sync.start(publisher);
+            }
             long purgeMillis = settings.stats().purgeInterval().toMillis();
             background.scheduleWithFixedDelay(() -> purge(store, clock), purgeMillis, purgeMillis,
                     TimeUnit.MILLISECONDS);

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.vangnet.admin.MetricsScrape;
+import nl.vangnet.app.firewall.FirewallMetrics;
 import nl.vangnet.config.policy.DeviceEntry;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
@@ -31,7 +32,8 @@ import nl.vangnet.proxy.stats.BlockStatsMetrics;
 
 /**
  * Vangnet's metrics in one Prometheus registry: the Micrometer implementations of the small metric interfaces of
- * the proxy (listener, decisions, lists, leases, block statistics), snapshot gauges, and JVM metrics. Every meter
+ * the proxy (listener, decisions, lists, leases, block statistics), the nftables sync, snapshot gauges, and JVM
+ * metrics. Every meter
  * is documented in {@code docs/metrics.md}. No meter has a per-client label: labels are outcomes, reasons, kinds
  * and list ids only. Thread-safe.
  */
@@ -224,6 +226,30 @@ final class VangnetMetrics implements MetricsScrape {
 
             @Override
             public void flushFailed() {
+                failed.increment();
+            }
+        };
+    }
+
+    /** The nftables sync: applications by result, and the size of the restricted sets last applied. */
+    FirewallMetrics firewall() {
+        Counter ok = counter("vangnet.firewall.syncs", "Updates of the nftables restricted-device sets, by result",
+                "result", "ok");
+        Counter failed = counter("vangnet.firewall.syncs", "Updates of the nftables restricted-device sets, by result",
+                "result", "failed");
+        AtomicLong members = new AtomicLong();
+        Gauge.builder("vangnet.firewall.restricted.members", members, AtomicLong::get)
+                .description("Entries (addresses and MAC addresses) in the nftables restricted sets last applied")
+                .register(registry);
+        return new FirewallMetrics() {
+            @Override
+            public void applied(int count) {
+                ok.increment();
+                members.set(count);
+            }
+
+            @Override
+            public void failed() {
                 failed.increment();
             }
         };
