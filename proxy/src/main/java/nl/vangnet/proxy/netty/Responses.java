@@ -26,6 +26,7 @@ public final class Responses {
     public static final String BLOCKED_TEXT = "Deze website is nu niet beschikbaar.\n";
     public static final String REFUSED_TEXT = "Dit adres is via deze proxy niet bereikbaar.\n";
     public static final String UNRESOLVABLE_TEXT = "Deze website is niet gevonden.\n";
+    public static final String UPSTREAM_FAILED_TEXT = "Deze website reageert nu niet.\n";
     public static final String BAD_REQUEST_TEXT = "Dit verzoek klopt niet.\n";
     public static final String NOT_A_PROXY_REQUEST_TEXT = "Dit is een proxy. De instellingen staan op /proxy.pac.\n";
     public static final String CLIENT_LIMIT_TEXT = "Te veel verbindingen tegelijk. Probeer het zo opnieuw.\n";
@@ -50,6 +51,11 @@ public final class Responses {
 
     public static FullHttpResponse unresolvable(boolean head, Instant now) {
         return text(HttpResponseStatus.BAD_GATEWAY, UNRESOLVABLE_TEXT, head, now);
+    }
+
+    /** 502: the upstream connection could not be made. */
+    public static FullHttpResponse upstreamFailed(boolean head, Instant now) {
+        return text(HttpResponseStatus.BAD_GATEWAY, UPSTREAM_FAILED_TEXT, head, now);
     }
 
     public static FullHttpResponse badRequest(boolean head, Instant now) {
