@@ -86,7 +86,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
                     onRequest(ctx, request);
                 } else {
                     ReferenceCountUtil.release(msg);
-                    ctx.read();
+                    readNext(ctx);
                 }
             }
             case BODY_TO_UPSTREAM -> onBody(ctx, msg);
@@ -95,7 +95,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
                 if (msg instanceof LastHttpContent) {
                     state = State.IDLE;
                 }
-                ctx.read();
+                readNext(ctx);
             }
             default -> ReferenceCountUtil.release(msg);
         }
@@ -130,7 +130,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
             HttpUtil.setKeepAlive(page.headers(), request.protocolVersion(), true);
             state = State.SKIP_BODY;
             ctx.writeAndFlush(page);
-            ctx.read();
+            readNext(ctx);
             return;
         }
         String upstreamHost;
@@ -200,7 +200,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         Channel up = upstream;
         up.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
-                ctx.read();
+                readNext(ctx);
                 up.read();
             } else {
                 fail(ctx);
@@ -223,7 +223,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
             if (!f.isSuccess()) {
                 fail(ctx);
             } else if (!last) {
-                ctx.read();
+                readNext(ctx);
             }
         });
     }
@@ -240,8 +240,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.IDLE;
-        ctx.read();
+        readNext(ctx);
         up.read();
+    }
+
+    /**
+     * Asks for the next client message, from a fresh event-loop task: the {@code FlowControlHandler} hands over one
+     * message per read and must not be re-entered from inside its own delivery.
+     */
+    private static void readNext(ChannelHandlerContext ctx) {
+        ctx.executor().execute(ctx::read);
     }
 
     private void closeWith(ChannelHandlerContext ctx, FullHttpResponse response) {
