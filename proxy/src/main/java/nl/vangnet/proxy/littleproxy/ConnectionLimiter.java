@@ -8,7 +8,8 @@ import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission;
+import nl.vangnet.proxy.netty.ConnectionCounter;
+import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 
 /**
  * The first handler of every client connection: when the connection becomes active it asks the

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.net.DestinationGuard;

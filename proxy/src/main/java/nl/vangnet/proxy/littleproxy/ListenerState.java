@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import nl.vangnet.proxy.netty.TunnelRegistry;
 import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.net.DestinationGuard;
 import nl.vangnet.proxy.page.BlockPage;

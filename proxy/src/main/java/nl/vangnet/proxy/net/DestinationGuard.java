@@ -26,7 +26,8 @@ import java.util.Set;
  * checks (test and lab setups), but the proxy's own listener port on a local address is refused always.
  *
  * <p>A permitted destination comes with the address to connect to (the first resolved one), so that the proxy
- * connects exactly to the address that was checked. Thread-safe; {@link #check} may block on DNS.
+ * connects exactly to the address that was checked, and with every resolved (and checked) address, so that transparent
+ * mode can tell whether a connection's original destination belongs to the name it claims. Thread-safe; {@link #check} may block on DNS.
  */
 public final class DestinationGuard {
     private static final Map<Cidr, Refusal> RANGES = ranges();
@@ -98,7 +99,7 @@ public final class DestinationGuard {
                 return new Verdict.Refused(refusal.get());
             }
         }
-        return new Verdict.Permitted(new InetSocketAddress(addresses.get(0), port));
+        return new Verdict.Permitted(new InetSocketAddress(addresses.get(0), port), addresses);
     }
 
     private Optional<Refusal> refusal(InetAddress address, int port, InetSocketAddress listener) {
@@ -187,13 +188,28 @@ public final class DestinationGuard {
     /** The outcome of {@link #check}. */
     public sealed interface Verdict permits Verdict.Permitted, Verdict.Refused {
 
-        /** Connect to {@code address} (resolved, checked). */
-        record Permitted(InetSocketAddress address) implements Verdict {
+        /**
+         * Connect to {@code address} (resolved, checked).
+         *
+         * @param address the address to connect to: the first resolved one, with the port
+         * @param all     every address the host resolved to, all checked, in preference order (starts with
+         *                {@code address}'s)
+         */
+        record Permitted(InetSocketAddress address, List<InetAddress> all) implements Verdict {
             public Permitted {
                 Objects.requireNonNull(address, "address");
                 if (address.isUnresolved()) {
                     throw new IllegalArgumentException("a permitted address must be resolved");
                 }
+                all = List.copyOf(all);
+                if (all.isEmpty()) {
+                    throw new IllegalArgumentException("a permitted destination has at least one address");
+                }
+            }
+
+            /** A destination with one address. */
+            public Permitted(InetSocketAddress address) {
+                this(address, List.of(Objects.requireNonNull(address, "address").getAddress()));
             }
         }
 

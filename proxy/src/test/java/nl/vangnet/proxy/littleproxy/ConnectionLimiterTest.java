@@ -8,7 +8,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission;
+import nl.vangnet.proxy.netty.ConnectionCounter;
+import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import org.junit.jupiter.api.Test;
 
 /** The limiter as a pipeline piece, on embedded channels that claim a client address. */

@@ -22,19 +22,24 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A self-signed EC certificate for the test HTTPS origins, made with Bouncy Castle, and the matching contexts. */
-final class TestCertificate {
+public final class TestCertificate {
     static final String[] DNS_NAMES = {"localhost", "casino.example", "unrestricted.example", "later.example",
-            "www.google.com", "forcesafesearch.google.com"};
+            "www.google.com", "forcesafesearch.google.com", "allowed.example"};
 
     private final SSLContext server;
     private final SSLContext client;
+    private final X509Certificate certificate;
+    private final KeyManagerFactory keyManagers;
 
-    private TestCertificate(SSLContext server, SSLContext client) {
+    private TestCertificate(SSLContext server, SSLContext client, X509Certificate certificate,
+            KeyManagerFactory keyManagers) {
+        this.keyManagers = keyManagers;
         this.server = server;
         this.client = client;
+        this.certificate = certificate;
     }
 
-    static TestCertificate create() throws Exception {
+    public static TestCertificate create() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair keys = generator.generateKeyPair();
@@ -70,14 +75,24 @@ final class TestCertificate {
         tmf.init(trustStore);
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
-        return new TestCertificate(server, client);
+        return new TestCertificate(server, client, certificate, kmf);
     }
 
-    SSLContext server() {
+    /** The key managers with the certificate's key (for a Netty server context). */
+    public KeyManagerFactory keyManagers() {
+        return keyManagers;
+    }
+
+    /** The certificate itself. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public SSLContext server() {
         return server;
     }
 
-    SSLContext client() {
+    public SSLContext client() {
         return client;
     }
 }

@@ -1,4 +1,4 @@
-package nl.vangnet.proxy.littleproxy;
+package nl.vangnet.proxy.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package nl.vangnet.proxy.littleproxy;
+package nl.vangnet.proxy.netty;
 
-import static nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission.ADMITTED;
-import static nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission.CLIENT_LIMIT;
-import static nl.vangnet.proxy.littleproxy.ConnectionCounter.Admission.TOTAL_LIMIT;
+import static nl.vangnet.proxy.netty.ConnectionCounter.Admission.ADMITTED;
+import static nl.vangnet.proxy.netty.ConnectionCounter.Admission.CLIENT_LIMIT;
+import static nl.vangnet.proxy.netty.ConnectionCounter.Admission.TOTAL_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package nl.vangnet.proxy.littleproxy;
+package nl.vangnet.proxy.netty;
 
 import java.net.InetAddress;
 import java.util.Objects;
@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their limits. A refused connection is not counted. Keeps an address only while it has open connections; nothing is
  * logged. Thread-safe (lock-free).
  */
-final class ConnectionCounter {
+public final class ConnectionCounter {
 
     /** Whether a new connection may be served. */
-    enum Admission {
+    public enum Admission {
         ADMITTED,
         /** The client address has {@code maxPerClient} open connections already: answer 429. */
         CLIENT_LIMIT,
@@ -26,7 +26,7 @@ final class ConnectionCounter {
     private final ConcurrentHashMap<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
-    ConnectionCounter(int maxPerClient, int maxTotal) {
+    public ConnectionCounter(int maxPerClient, int maxTotal) {
         if (maxPerClient < 1 || maxTotal < 1) {
             throw new IllegalArgumentException("connection limits must be positive");
         }
@@ -35,7 +35,7 @@ final class ConnectionCounter {
     }
 
     /** Counts a new connection from {@code client} if it is within the limits; call {@link #release} when it closes. */
-    Admission acquire(InetAddress client) {
+    public Admission acquire(InetAddress client) {
         Objects.requireNonNull(client, "client");
         if (total.incrementAndGet() > maxTotal) {
             total.decrementAndGet();
@@ -58,23 +58,23 @@ final class ConnectionCounter {
     }
 
     /** Forgets an admitted connection of {@code client}. */
-    void release(InetAddress client) {
+    public void release(InetAddress client) {
         perClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
         total.decrementAndGet();
     }
 
     /** Open admitted connections in total. */
-    int open() {
+    public int open() {
         return total.get();
     }
 
     /** Open admitted connections of {@code client}. */
-    int open(InetAddress client) {
+    public int open(InetAddress client) {
         return perClient.getOrDefault(client, 0);
     }
 
     /** How many client addresses have open connections. */
-    int clients() {
+    public int clients() {
         return perClient.size();
     }
 }

@@ -1,4 +1,4 @@
-package nl.vangnet.proxy.littleproxy;
+package nl.vangnet.proxy.netty;
 
 import io.netty.channel.Channel;
 import java.time.Instant;
@@ -10,22 +10,22 @@ import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.decision.RequestFacts;
 
 /**
- * The open {@code CONNECT} tunnels of restricted clients (never those of unrestricted clients), each with the facts
+ * The open tunnels ({@code CONNECT} in explicit mode, spliced TLS in transparent mode) of restricted clients (never those of unrestricted clients), each with the facts
  * it was allowed on, so that they can be decided again when the policy or the time changes. An entry disappears when
  * its client channel closes. Thread-safe.
  */
-final class TunnelRegistry {
+public final class TunnelRegistry {
     private final Map<Channel, RequestFacts> tunnels = new ConcurrentHashMap<>();
 
     /** Registers the tunnel on the client channel {@code client}, allowed on {@code facts}. */
-    void register(Channel client, RequestFacts facts) {
+    public void register(Channel client, RequestFacts facts) {
         Objects.requireNonNull(facts, "facts");
         tunnels.put(client, facts);
         client.closeFuture().addListener(f -> tunnels.remove(client));
     }
 
     /** Forgets the tunnel on {@code client} if it is still the one allowed on {@code facts} (it did not open). */
-    void unregister(Channel client, RequestFacts facts) {
+    public void unregister(Channel client, RequestFacts facts) {
         tunnels.remove(client, facts);
     }
 
@@ -35,7 +35,7 @@ final class TunnelRegistry {
      *
      * @return how many tunnels were closed
      */
-    int recheck(Policy policy, Instant now) {
+    public int recheck(Policy policy, Instant now) {
         int closed = 0;
         for (Map.Entry<Channel, RequestFacts> e : tunnels.entrySet()) {
             RequestFacts was = e.getValue();
@@ -57,7 +57,7 @@ final class TunnelRegistry {
     }
 
     /** How many tunnels are registered. */
-    int size() {
+    public int size() {
         return tunnels.size();
     }
 }

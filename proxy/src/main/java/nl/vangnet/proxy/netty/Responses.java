@@ -1,4 +1,4 @@
-package nl.vangnet.proxy.littleproxy;
+package nl.vangnet.proxy.netty;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
@@ -21,58 +21,64 @@ import nl.vangnet.proxy.page.PacFile;
  * {@code Cache-Control: no-store}. A response to {@code HEAD} has the same headers and no body. Bodies are short
  * plain Dutch; they say nothing about the client. Thread-safe (stateless).
  */
-final class Responses {
-    static final String TEXT = "text/plain; charset=utf-8";
-    static final String BLOCKED_TEXT = "Deze website is nu niet beschikbaar.\n";
-    static final String REFUSED_TEXT = "Dit adres is via deze proxy niet bereikbaar.\n";
-    static final String UNRESOLVABLE_TEXT = "Deze website is niet gevonden.\n";
-    static final String BAD_REQUEST_TEXT = "Dit verzoek klopt niet.\n";
-    static final String NOT_A_PROXY_REQUEST_TEXT = "Dit is een proxy. De instellingen staan op /proxy.pac.\n";
-    static final String CLIENT_LIMIT_TEXT = "Te veel verbindingen tegelijk. Probeer het zo opnieuw.\n";
-    static final String TOTAL_LIMIT_TEXT = "De proxy is nu te druk. Probeer het zo opnieuw.\n";
-    static final String RETRY_AFTER_SECONDS = "10";
-    static final String PAC_CACHE = "max-age=300";
+public final class Responses {
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String BLOCKED_TEXT = "Deze website is nu niet beschikbaar.\n";
+    public static final String REFUSED_TEXT = "Dit adres is via deze proxy niet bereikbaar.\n";
+    public static final String UNRESOLVABLE_TEXT = "Deze website is niet gevonden.\n";
+    public static final String UPSTREAM_FAILED_TEXT = "Deze website reageert nu niet.\n";
+    public static final String BAD_REQUEST_TEXT = "Dit verzoek klopt niet.\n";
+    public static final String NOT_A_PROXY_REQUEST_TEXT = "Dit is een proxy. De instellingen staan op /proxy.pac.\n";
+    public static final String CLIENT_LIMIT_TEXT = "Te veel verbindingen tegelijk. Probeer het zo opnieuw.\n";
+    public static final String TOTAL_LIMIT_TEXT = "De proxy is nu te druk. Probeer het zo opnieuw.\n";
+    public static final String RETRY_AFTER_SECONDS = "10";
+    public static final String PAC_CACHE = "max-age=300";
 
     private Responses() {
     }
 
-    static FullHttpResponse blockPage(byte[] page, boolean head, Instant now) {
+    public static FullHttpResponse blockPage(byte[] page, boolean head, Instant now) {
         return response(HttpResponseStatus.FORBIDDEN, BlockPage.CONTENT_TYPE, page, head, now, "no-store");
     }
 
-    static FullHttpResponse blocked(boolean head, Instant now) {
+    public static FullHttpResponse blocked(boolean head, Instant now) {
         return text(HttpResponseStatus.FORBIDDEN, BLOCKED_TEXT, head, now);
     }
 
-    static FullHttpResponse destinationRefused(boolean head, Instant now) {
+    public static FullHttpResponse destinationRefused(boolean head, Instant now) {
         return text(HttpResponseStatus.FORBIDDEN, REFUSED_TEXT, head, now);
     }
 
-    static FullHttpResponse unresolvable(boolean head, Instant now) {
+    public static FullHttpResponse unresolvable(boolean head, Instant now) {
         return text(HttpResponseStatus.BAD_GATEWAY, UNRESOLVABLE_TEXT, head, now);
     }
 
-    static FullHttpResponse badRequest(boolean head, Instant now) {
+    /** 502: the upstream connection could not be made. */
+    public static FullHttpResponse upstreamFailed(boolean head, Instant now) {
+        return text(HttpResponseStatus.BAD_GATEWAY, UPSTREAM_FAILED_TEXT, head, now);
+    }
+
+    public static FullHttpResponse badRequest(boolean head, Instant now) {
         return text(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST_TEXT, head, now);
     }
 
-    static FullHttpResponse notAProxyRequest(boolean head, Instant now) {
+    public static FullHttpResponse notAProxyRequest(boolean head, Instant now) {
         return text(HttpResponseStatus.BAD_REQUEST, NOT_A_PROXY_REQUEST_TEXT, head, now);
     }
 
-    static FullHttpResponse clientLimit(boolean head, Instant now) {
+    public static FullHttpResponse clientLimit(boolean head, Instant now) {
         FullHttpResponse r = text(HttpResponseStatus.TOO_MANY_REQUESTS, CLIENT_LIMIT_TEXT, head, now);
         r.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return r;
     }
 
-    static FullHttpResponse totalLimit(boolean head, Instant now) {
+    public static FullHttpResponse totalLimit(boolean head, Instant now) {
         FullHttpResponse r = text(HttpResponseStatus.SERVICE_UNAVAILABLE, TOTAL_LIMIT_TEXT, head, now);
         r.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return r;
     }
 
-    static FullHttpResponse pac(byte[] script, boolean head, Instant now) {
+    public static FullHttpResponse pac(byte[] script, boolean head, Instant now) {
         return response(HttpResponseStatus.OK, PacFile.CONTENT_TYPE, script, head, now, PAC_CACHE);
     }
 
