@@ -250,5 +250,25 @@ check "DoT: the dot_dropped counter rose" test "$(counter dot_dropped)" -gt "$do
 out=$(in_client curl -sS -m 4 --interface "$FREE" "telnet://$DOT_IP:853" </dev/null 2>>"$TMP/curl.log" || true)
 check "DoT: unrestricted connection to $DOT_IP:853 connects" test "$out" = "dot"
 
+# Vangnet's own view (admin API inside the gateway namespace): the routes it took and the hellos it saw
+metric() { # NAME{LABELS} -> value (0 when absent)
+  ip netns exec "$NS_GW" curl -sS -m 5 "http://$ADMIN/metrics" 2>/dev/null \
+    | awk -v k="$1" 'index($0, k" ") == 1 { v = $2 } END { print (v == "" ? 0 : int(v)) }'
+}
+check "metrics: unrestricted TLS went to the original destination (SO_ORIGINAL_DST)" \
+  test "$(metric 'vangnet_transparent_forwarded_total{kind="tls",route="original"}')" -ge 1
+check "metrics: the allowed SNI to a blocked address was re-routed to the name's address" \
+  test "$(metric 'vangnet_transparent_forwarded_total{kind="tls",route="mismatch_resolved"}')" -ge 1
+check "metrics: the TLS listener counted hellos without SNI" \
+  test "$(metric 'vangnet_transparent_hello_total{outcome="no_sni"}')" -ge 2
+check "metrics: blocked TLS and HTTP were counted" \
+  test "$(metric 'vangnet_transparent_blocked_total{block_page="false",kind="tls"}')" -ge 1 \
+  -a "$(metric 'vangnet_transparent_blocked_total{block_page="true",kind="http"}')" -ge 1
+if ip netns exec "$NS_GW" curl -sS -m 5 "http://$ADMIN/metrics" 2>/dev/null | grep -qE '192\.168\.77\.|allowed\.test|blocked\.test'; then
+  not_ok "metrics: no client address or host name in /metrics"
+else
+  ok "metrics: no client address or host name in /metrics"
+fi
+
 echo "# transparent-e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -40,6 +41,13 @@ import nl.vangnet.proxy.lists.ListCatalog;
 import nl.vangnet.proxy.lists.ListConfig;
 import nl.vangnet.proxy.lists.SourceLimits;
 import nl.vangnet.proxy.littleproxy.ExplicitProxyListener;
+import nl.vangnet.proxy.tls.BlockedHostCertificates;
+import nl.vangnet.proxy.tls.LocalCa;
+import nl.vangnet.proxy.transparent.BlockPageTls;
+import nl.vangnet.proxy.transparent.EchPublicNames;
+import nl.vangnet.proxy.transparent.NetfilterOriginalDestination;
+import nl.vangnet.proxy.transparent.TransparentListener;
+import nl.vangnet.proxy.transparent.TransparentSettings;
 import nl.vangnet.proxy.net.HostsFile;
 import nl.vangnet.proxy.net.NameResolver;
 import nl.vangnet.proxy.page.BlockPage;
@@ -51,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * Vangnet all-in-one: the store, the snapshot publisher (recompiled on data changes and on clock boundaries), the
  * recorder of clock-driven transitions (audited as {@code system}), the nftables sync of restricted devices
  * ({@code firewall.sync}), the block lists, the DHCP lease table, the
- * decision engine, the explicit proxy listener, the block statistics, the metrics and the admin API, in one JVM.
+ * decision engine, the explicit proxy listener, the transparent listeners (HTTP Host, TLS SNI), the block statistics, the metrics and the admin API, in one JVM.
  * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
  *
  * <p>Open tunnels of restricted clients are re-decided whenever the snapshot or the lists change and every
@@ -70,6 +78,8 @@ public final class Vangnet implements AutoCloseable {
     private final ListCatalog lists;
     private final ExplicitProxyListener proxy;
     private final InetSocketAddress proxyAddress;
+    private final TransparentListener transparent;
+    private final TransparentListener.Addresses transparentAddresses;
     private final InetSocketAddress adminAddress;
     private final VangnetMetrics metrics;
     private final BlockStatsRecorder blockStats;
@@ -81,6 +91,8 @@ public final class Vangnet implements AutoCloseable {
         this.lists = p.lists;
         this.proxy = p.proxy;
         this.proxyAddress = p.proxyAddress;
+        this.transparent = p.transparent;
+        this.transparentAddresses = p.transparentAddresses;
         this.adminAddress = p.adminAddress;
         this.metrics = p.metrics;
         this.blockStats = p.blockStats;
@@ -94,6 +106,8 @@ public final class Vangnet implements AutoCloseable {
         ListCatalog lists;
         ExplicitProxyListener proxy;
         InetSocketAddress proxyAddress;
+        TransparentListener transparent;
+        TransparentListener.Addresses transparentAddresses;
         InetSocketAddress adminAddress;
         VangnetMetrics metrics;
         BlockStatsRecorder blockStats;
@@ -144,7 +158,7 @@ public final class Vangnet implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> purge(store, clock), purgeMillis, purgeMillis,
                     TimeUnit.MILLISECONDS);
 
-            if (settings.proxyEnabled()) {
+            if (settings.proxyEnabled() || settings.transparent().enabled()) {
                 startProxy(settings, demo, clock, p, background);
             }
             if (settings.adminEnabled()) {
@@ -195,22 +209,68 @@ public final class Vangnet implements AutoCloseable {
                 .cacheSize(settings.proxy().decisionCacheSize()).zone(settings.limits().zone()).build();
 
         Settings.ProxyOptions o = settings.proxy();
-        ProxySettings proxySettings = ProxySettings.on(settings.proxyBind()).withAdvertised(o.advertised())
-                .withTimeouts(settings.proxyConnectTimeout(), settings.proxyIdleTimeout())
-                .withRequestLimits(o.maxRequestLine(), o.maxHeaderSize())
-                .withConnectionLimits(o.maxConnectionsPerClient(), o.maxConnections())
-                .withAllowedDestinations(o.allowedDestinations());
-        ExplicitProxyListener proxy = p.add(new ExplicitProxyListener(proxySettings, engine, nameResolver(o),
-                new BlockPage(), clock, metrics.listener()));
-        // the recorder flushes after the listener stopped producing blocks, before the store closes
-        p.closeables.add(p.closeables.size() - 1, blockStats);
-        p.proxy = proxy;
-        p.proxyAddress = proxy.start();
-        metrics.bindListener(proxy::openConnections, proxy::openTunnels);
-        publisher.addListener(snapshot -> background.execute(() -> recheck(proxy)));
-        lists.addListener(index -> background.execute(() -> recheck(proxy)));
+        NameResolver resolver = nameResolver(o);
+        BlockPage blockPage = new BlockPage();
+        List<Runnable> rechecks = new ArrayList<>();
+        // closed in reverse order: the recorder flushes after the listeners stopped producing blocks, before the
+        // store closes
+        p.add(blockStats);
+        if (settings.proxyEnabled()) {
+            ProxySettings proxySettings = ProxySettings.on(settings.proxyBind()).withAdvertised(o.advertised())
+                    .withTimeouts(settings.proxyConnectTimeout(), settings.proxyIdleTimeout())
+                    .withRequestLimits(o.maxRequestLine(), o.maxHeaderSize())
+                    .withConnectionLimits(o.maxConnectionsPerClient(), o.maxConnections())
+                    .withAllowedDestinations(o.allowedDestinations());
+            ExplicitProxyListener proxy = p.add(new ExplicitProxyListener(proxySettings, engine, resolver,
+                    blockPage, clock, metrics.listener()));
+            p.proxy = proxy;
+            p.proxyAddress = proxy.start();
+            metrics.bindListener(proxy::openConnections, proxy::openTunnels);
+            rechecks.add(proxy::recheckTunnels);
+        }
+        if (settings.transparent().enabled()) {
+            TransparentListener transparent = p.add(new TransparentListener(transparentSettings(settings), engine,
+                    resolver, blockPage, clock, metrics.transparent(), new NetfilterOriginalDestination(),
+                    blockPageTls(settings.transparent(), clock)));
+            p.transparent = transparent;
+            p.transparentAddresses = transparent.start();
+            metrics.bindTransparent(transparent::openConnections, transparent::openTunnels);
+            rechecks.add(transparent::recheckTunnels);
+        }
+        Runnable recheckAll = () -> rechecks.forEach(Vangnet::recheck);
+        publisher.addListener(snapshot -> background.execute(recheckAll));
+        lists.addListener(index -> background.execute(recheckAll));
         long recheck = o.tunnelRecheckInterval().toMillis();
-        background.scheduleWithFixedDelay(() -> recheck(proxy), recheck, recheck, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(recheckAll, recheck, recheck, TimeUnit.MILLISECONDS);
+    }
+
+    private static TransparentSettings transparentSettings(Settings settings) {
+        Settings.TransparentOptions t = settings.transparent();
+        Settings.ProxyOptions o = settings.proxy();
+        Set<String> ech;
+        try {
+            ech = t.echPublicNames() == null ? EchPublicNames.defaults() : EchPublicNames.read(t.echPublicNames());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read transparent.ech-public-names " + t.echPublicNames() + ": "
+                    + e.getMessage(), e);
+        }
+        return TransparentSettings.on(t.httpBind(), t.tlsBind())
+                .withTimeouts(settings.proxyConnectTimeout(), settings.proxyIdleTimeout(), t.clientHelloTimeout())
+                .withSizeLimits(t.maxClientHello(), o.maxRequestLine(), o.maxHeaderSize())
+                .withConnectionLimits(o.maxConnectionsPerClient(), o.maxConnections())
+                .withAllowedDestinations(o.allowedDestinations())
+                .withEchPublicNames(ech);
+    }
+
+    /** The HTTPS block page's certificates, or {@code null} when it is off; a broken CA stops start-up. */
+    private static BlockPageTls blockPageTls(Settings.TransparentOptions t, Clock clock) {
+        if (!t.httpsBlockPage()) {
+            return null;
+        }
+        LocalCa ca = LocalCa.loadOrCreate(t.caDir(), clock);
+        LOG.info("HTTPS block page on: local CA {} (fingerprint {}); export it with 'vangnet ca export'",
+                t.caDir(), ca.fingerprintSha256());
+        return new BlockedHostCertificates(ca, clock);
     }
 
     private static Settings.ListOptions demoLists(Settings.ListOptions configured) {
@@ -266,9 +326,9 @@ public final class Vangnet implements AutoCloseable {
         return o.dns() ? table.orElse(NameResolver.SYSTEM) : table;
     }
 
-    private static void recheck(ExplicitProxyListener proxy) {
+    private static void recheck(Runnable recheckTunnels) {
         try {
-            proxy.recheckTunnels();
+            recheckTunnels.run();
         } catch (RuntimeException e) {
             LOG.warn("tunnel re-check failed: {}", e.getClass().getName());
         }
@@ -317,6 +377,16 @@ public final class Vangnet implements AutoCloseable {
     /** The proxy listener, or {@code null} when the proxy is disabled. */
     public ExplicitProxyListener proxy() {
         return proxy;
+    }
+
+    /** The transparent listeners, or {@code null} when transparent mode is off. */
+    public TransparentListener transparent() {
+        return transparent;
+    }
+
+    /** The transparent listeners' bound addresses, or {@code null} when transparent mode is off. */
+    public TransparentListener.Addresses transparentAddresses() {
+        return transparentAddresses;
     }
 
     /** The block statistics recorder, or {@code null} when the proxy is disabled. */

@@ -27,6 +27,7 @@ import nl.vangnet.proxy.decision.RequestFacts;
 import nl.vangnet.proxy.identify.LeaseMetrics;
 import nl.vangnet.proxy.lists.ListMetrics;
 import nl.vangnet.proxy.littleproxy.ListenerMetrics;
+import nl.vangnet.proxy.transparent.TransparentMetrics;
 import nl.vangnet.proxy.net.Refusal;
 import nl.vangnet.proxy.stats.BlockStatsMetrics;
 
@@ -303,6 +304,78 @@ final class VangnetMetrics implements MetricsScrape {
             public void policyFailed() {
                 count("vangnet.proxy.policy.failures",
                         "Requests passed through unchanged because the policy failed (default open)");
+            }
+        };
+    }
+
+    /** Gauges of the transparent listeners' open connections and tunnels. */
+    void bindTransparent(Supplier<Integer> connections, Supplier<Integer> tunnels) {
+        Gauge.builder("vangnet.transparent.open.connections", connections, s -> s.get())
+                .description("Open client connections to the transparent listeners (HTTP and TLS)").register(registry);
+        Gauge.builder("vangnet.transparent.open.tunnels", tunnels, s -> s.get())
+                .description("Open transparent TLS tunnels of restricted clients (re-checked on every change)")
+                .register(registry);
+    }
+
+    TransparentMetrics transparent() {
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        return new TransparentMetrics() {
+            private void count(String name, String description, String... tags) {
+                counters.computeIfAbsent(name + String.join("/", tags), k -> counter(name, description, tags))
+                        .increment();
+            }
+
+            @Override
+            public void forwarded(Kind kind, Route route) {
+                count("vangnet.transparent.forwarded",
+                        "Transparent TLS connections spliced and HTTP requests relayed, by kind and route",
+                        "kind", label(kind), "route", label(route));
+            }
+
+            @Override
+            public void blocked(Kind kind, boolean blockPage) {
+                count("vangnet.transparent.blocked",
+                        "Transparent connections and requests blocked, by kind and whether a block page was shown",
+                        "kind", label(kind), "block_page", Boolean.toString(blockPage));
+            }
+
+            @Override
+            public void hello(HelloOutcome outcome) {
+                count("vangnet.transparent.hello", "What the first bytes on the transparent TLS listener were",
+                        "outcome", label(outcome));
+            }
+
+            @Override
+            public void destinationRefused(Refusal refusal) {
+                count("vangnet.transparent.destination.refused",
+                        "Transparent destinations refused for safety or because they did not resolve",
+                        "refusal", label(refusal));
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                count("vangnet.transparent.rejected",
+                        "Transparent connections or requests turned away before a decision", "rejection",
+                        label(rejection));
+            }
+
+            @Override
+            public void upstreamFailed() {
+                count("vangnet.transparent.upstream.failures",
+                        "Transparent upstream connections that could not be made (refused, timed out)");
+            }
+
+            @Override
+            public void tunnelsClosed(int count) {
+                counters.computeIfAbsent("transparent-tunnels-closed", k -> counter(
+                        "vangnet.transparent.tunnels.closed",
+                        "Open transparent TLS tunnels closed because a re-check now blocks them")).increment(count);
+            }
+
+            @Override
+            public void policyFailed() {
+                count("vangnet.transparent.policy.failures",
+                        "Transparent connections passed through because the policy failed (default open)");
             }
         };
     }
