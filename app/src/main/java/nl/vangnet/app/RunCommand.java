@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import nl.vangnet.proxy.transparent.TransparentListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,13 @@ final class RunCommand implements Runnable {
         if (vangnet.proxyAddress() != null) {
             out.println("  proxy:     " + vangnet.proxyAddress().getHostString() + ":"
                     + vangnet.proxyAddress().getPort());
+        }
+        TransparentListener.Addresses t = vangnet.transparentAddresses();
+        if (t != null && t.http() != null) {
+            out.println("  transparent HTTP: " + t.http().getHostString() + ":" + t.http().getPort());
+        }
+        if (t != null && t.tls() != null) {
+            out.println("  transparent TLS:  " + t.tls().getHostString() + ":" + t.tls().getPort());
         }
         if (vangnet.adminAddress() != null) {
             out.println("  admin API: http://" + vangnet.adminAddress().getHostString() + ":"
