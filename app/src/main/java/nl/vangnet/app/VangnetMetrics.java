@@ -40,6 +40,7 @@ import nl.vangnet.proxy.stats.BlockStatsMetrics;
  */
 final class VangnetMetrics implements MetricsScrape {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> lazyCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> listEntries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> listLoaded = new ConcurrentHashMap<>();
     private final AtomicLong listNames = new AtomicLong();
@@ -75,6 +76,17 @@ final class VangnetMetrics implements MetricsScrape {
 
     private Counter counter(String name, String description, String... tags) {
         return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    /** Adds one to a counter made on first use (I/O-thread fast path: one map lookup). */
+    private void count(String name, String description, String... tags) {
+        countBy(1, name, description, tags);
+    }
+
+    /** Adds {@code amount} to a counter made on first use. */
+    private void countBy(double amount, String name, String description, String... tags) {
+        lazyCounters.computeIfAbsent(name + '/' + String.join("/", tags), k -> counter(name, description, tags))
+                .increment(amount);
     }
 
     private static String label(Enum<?> e) {
@@ -257,13 +269,7 @@ final class VangnetMetrics implements MetricsScrape {
     }
 
     ListenerMetrics listener() {
-        Map<String, Counter> counters = new ConcurrentHashMap<>();
         return new ListenerMetrics() {
-            private void count(String name, String description, String... tags) {
-                counters.computeIfAbsent(name + String.join("/", tags), k -> counter(name, description, tags))
-                        .increment();
-            }
-
             @Override
             public void forwarded(Kind kind, boolean rerouted) {
                 count("vangnet.proxy.forwarded", "Requests and tunnels passed upstream, by kind and SafeSearch reroute",
@@ -296,8 +302,8 @@ final class VangnetMetrics implements MetricsScrape {
 
             @Override
             public void tunnelsClosed(int count) {
-                counters.computeIfAbsent("tunnels-closed", k -> counter("vangnet.proxy.tunnels.closed",
-                        "Open tunnels closed because a re-check now blocks them")).increment(count);
+                countBy(count, "vangnet.proxy.tunnels.closed",
+                        "Open tunnels closed because a re-check now blocks them");
             }
 
             @Override
@@ -318,13 +324,7 @@ final class VangnetMetrics implements MetricsScrape {
     }
 
     TransparentMetrics transparent() {
-        Map<String, Counter> counters = new ConcurrentHashMap<>();
         return new TransparentMetrics() {
-            private void count(String name, String description, String... tags) {
-                counters.computeIfAbsent(name + String.join("/", tags), k -> counter(name, description, tags))
-                        .increment();
-            }
-
             @Override
             public void forwarded(Kind kind, Route route) {
                 count("vangnet.transparent.forwarded",
@@ -367,9 +367,8 @@ final class VangnetMetrics implements MetricsScrape {
 
             @Override
             public void tunnelsClosed(int count) {
-                counters.computeIfAbsent("transparent-tunnels-closed", k -> counter(
-                        "vangnet.transparent.tunnels.closed",
-                        "Open transparent TLS tunnels closed because a re-check now blocks them")).increment(count);
+                countBy(count, "vangnet.transparent.tunnels.closed",
+                        "Open transparent TLS tunnels closed because a re-check now blocks them");
             }
 
             @Override

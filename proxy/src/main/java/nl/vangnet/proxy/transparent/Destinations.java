@@ -3,6 +3,7 @@ package nl.vangnet.proxy.transparent;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.Reason;
 import nl.vangnet.proxy.decision.RequestFacts;
@@ -43,15 +44,27 @@ final class Destinations {
     }
 
     /**
-     * @param facts        what was decided on
-     * @param reason       the allowing decision's reason
-     * @param upstreamHost the decision's upstream host (SafeSearch may have changed it)
-     * @param upstreamPort the decision's upstream port
-     * @param original     the connection's original destination, if known
-     * @param listener     the listener endpoint the connection arrived on (for the guard's own-listener check)
+     * @param facts    what was decided on
+     * @param decision the allowing decision ({@code Allow} or {@code Tunnel}; its upstream host and port may differ
+     *                 from the facts when SafeSearch rerouted)
+     * @param original the connection's original destination, if known
+     * @param listener the listener endpoint the connection arrived on (for the guard's own-listener check)
+     * @throws IllegalArgumentException for a {@code Block}
      */
-    Choice choose(RequestFacts facts, Reason reason, String upstreamHost, int upstreamPort,
-            Optional<InetSocketAddress> original, InetSocketAddress listener) {
+    Choice choose(RequestFacts facts, Decision decision, Optional<InetSocketAddress> original,
+            InetSocketAddress listener) {
+        String upstreamHost;
+        int upstreamPort;
+        if (decision instanceof Decision.Allow allow) {
+            upstreamHost = allow.upstreamHost();
+            upstreamPort = allow.upstreamPort();
+        } else if (decision instanceof Decision.Tunnel tunnel) {
+            upstreamHost = tunnel.upstreamHost();
+            upstreamPort = tunnel.upstreamPort();
+        } else {
+            throw new IllegalArgumentException("a blocked decision has no destination");
+        }
+        Reason reason = decision.reason();
         if (facts.kind() == Kind.OPAQUE || !isRestricted(reason)) {
             if (original.isPresent()) {
                 InetSocketAddress o = original.get();

@@ -133,18 +133,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
             readNext(ctx);
             return;
         }
-        String upstreamHost;
-        int upstreamPort;
-        if (decision instanceof Decision.Allow allow) {
-            upstreamHost = allow.upstreamHost();
-            upstreamPort = allow.upstreamPort();
-        } else {
-            Decision.Tunnel tunnel = (Decision.Tunnel) decision;
-            upstreamHost = tunnel.upstreamHost();
-            upstreamPort = tunnel.upstreamPort();
-        }
-        Choice choice = context.destinations().choose(facts, decision.reason(), upstreamHost, upstreamPort,
-                original, (InetSocketAddress) client.localAddress());
+        Choice choice = context.destinations().choose(facts, decision, original,
+                (InetSocketAddress) client.localAddress());
         if (choice instanceof Choice.Refused refused) {
             context.metrics().destinationRefused(refused.refusal());
             closeWith(ctx, refused.refusal().isSafety() ? Responses.destinationRefused(head, now)

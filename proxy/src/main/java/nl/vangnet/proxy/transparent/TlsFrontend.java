@@ -121,18 +121,8 @@ final class TlsFrontend extends ChannelInboundHandlerAdapter {
             refuse(ctx, outcome == HelloOutcome.NOT_TLS ? -1 : kind == Kind.TLS ? UNRECOGNIZED_NAME : ACCESS_DENIED);
             return;
         }
-        String upstreamHost;
-        int upstreamPort;
-        if (decision instanceof Decision.Tunnel tunnel) {
-            upstreamHost = tunnel.upstreamHost();
-            upstreamPort = tunnel.upstreamPort();
-        } else {
-            Decision.Allow allow = (Decision.Allow) decision;
-            upstreamHost = allow.upstreamHost();
-            upstreamPort = allow.upstreamPort();
-        }
-        Choice choice = context.destinations().choose(facts, decision.reason(), upstreamHost, upstreamPort,
-                original, (InetSocketAddress) ctx.channel().localAddress());
+        Choice choice = context.destinations().choose(facts, decision, original,
+                (InetSocketAddress) ctx.channel().localAddress());
         if (choice instanceof Choice.Refused refused) {
             context.metrics().destinationRefused(refused.refusal());
             bytes.release();
