@@ -34,5 +34,19 @@ public enum AuditAction {
     REGISTRATION_RESUMED,
     /** Written by {@code system}: a registration that was applied is not applied any more because a change moved
      * its start date to a later day. */
-    REGISTRATION_POSTPONED
+    REGISTRATION_POSTPONED,
+    /** A behavioural expert approved the next phase-out step earlier: its date moved forward. */
+    PHASE_OUT_STEP_APPROVED,
+    /** An admin-API account was created. */
+    ACCOUNT_CREATED,
+    /** An account was disabled: its tokens are refused. */
+    ACCOUNT_DISABLED,
+    /** A disabled account was enabled again. */
+    ACCOUNT_ENABLED,
+    /** A bearer token was issued to an account (the event holds its prefix, never the secret). */
+    TOKEN_ISSUED,
+    /** A bearer token was revoked. */
+    TOKEN_REVOKED,
+    /** Someone presented a token that was unknown, revoked, expired or of a disabled account. */
+    LOGIN_FAILED
 }

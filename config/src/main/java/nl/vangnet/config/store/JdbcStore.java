@@ -493,6 +493,12 @@ public final class JdbcStore implements VangnetStore {
     }
 
     @Override
+    public Registration approvePhaseOutStep(Actor actor, long registrationId, long expectedVersion, LocalDate from,
+            String reason) {
+        throw new UnsupportedOperationException("contract placeholder: implemented by the accounts helper");
+    }
+
+    @Override
     public Registration recordWithdrawal(Actor actor, long registrationId, long expectedVersion,
             Withdrawal withdrawal, String reason) {
         requireArguments(actor, withdrawal);

@@ -82,6 +82,16 @@ public interface VangnetStore extends AutoCloseable {
             String reason);
 
     /**
+     * Approves the next phase-out step earlier (a behavioural expert's decision, audited
+     * {@code PHASE_OUT_STEP_APPROVED}): the first step whose date is after today (the store's clock, in the
+     * limits' zone) now starts on {@code from} instead. {@code from} must be today or later and before that step's
+     * current date; the schedule stays valid (the verifier runs as for any schedule change). Refused with a
+     * field-level problem ({@code from}, or {@code phaseOut} when no step is pending) otherwise.
+     */
+    Registration approvePhaseOutStep(Actor actor, long registrationId, long expectedVersion, LocalDate from,
+            String reason);
+
+    /**
      * Records consent withdrawal or resistance for a voluntary registration: it ends at {@code withdrawal.at()}.
      * In the same transaction, deletes the data that rested on the consent (every block count and block event of
      * the registration); the audit event's reason says how many rows were deleted, not which.
