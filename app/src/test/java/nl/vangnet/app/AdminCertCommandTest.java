@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -106,7 +105,8 @@ class AdminCertCommandTest {
     @Test
     void aWrongKeystorePasswordIsOneLine() throws Exception {
         Path p12 = nl.vangnet.app.admintls.KeystoreCertificateTestAccess.pkcs12(dir, "right");
-        Files.writeString(settings, "admin.tls=on\nadmin.tls-keystore=" + p12 + "\nadmin.tls-keystore-password=guess\n");
+        Files.writeString(settings, "admin.tls=on\nadmin.tls-keystore=" + p12
+                + "\nadmin.tls-keystore-password=guess\n");
 
         assertThat(run("admin-cert", "show", "-c", settings.toString())).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("vangnet: admin TLS: The password for admin.tls-keystore")
@@ -138,10 +138,12 @@ class AdminCertCommandTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
-            URI plain = URI.create("http://127.0.0.1:" + v.adminAddress().getPort() + "/health");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(plain).build(), HttpResponse.BodyHandlers.ofString()))
-                    .isInstanceOf(IOException.class);
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", v.adminAddress().getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(socket.getInputStream().read()).as("a TLS alert, no HTTP answer").isIn(0x15, -1);
+            }
         }
     }
 }
