@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import io.javalin.json.JavalinJackson;
 import nl.vangnet.config.policy.PolicySnapshot;
 
@@ -31,13 +33,26 @@ public final class AdminApp {
 
     /** The admin API for this context, not started. */
     public static Javalin create(AdminContext context) {
-        return create(context, RELOAD_WAIT);
+        return create(context, RELOAD_WAIT, cfg -> { });
+    }
+
+    /**
+     * The admin API for this context, not started, with {@code server} applied to the Javalin config after the
+     * defaults (the launcher adds its TLS or plain connector there, see {@code nl.vangnet.app.admintls}).
+     */
+    public static Javalin create(AdminContext context, Consumer<JavalinConfig> server) {
+        return create(context, RELOAD_WAIT, server);
     }
 
     static Javalin create(AdminContext context, Duration reloadWait) {
+        return create(context, reloadWait, cfg -> { });
+    }
+
+    private static Javalin create(AdminContext context, Duration reloadWait, Consumer<JavalinConfig> server) {
         return Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
+            server.accept(cfg);
         }).get("/health", ctx -> {
             PolicySnapshot s = context.snapshots().get();
             ctx.json(new HealthResponse("UP", s.version(), s.dataVersion(), s.compiledAt()));

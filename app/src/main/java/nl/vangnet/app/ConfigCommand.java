@@ -36,6 +36,7 @@ final class ConfigCommand implements Runnable {
             out.println("store.password = " + (s.storePassword().isEmpty() ? "" : "****"));
             out.println("proxy.enabled = " + s.proxyEnabled() + ", proxy.bind = " + s.proxyBind());
             out.println("admin.enabled = " + s.adminEnabled() + ", admin.bind = " + s.adminBind());
+            out.println("admin tls = " + s.adminTls());
             out.println("snapshot.poll-interval = " + s.pollInterval());
             out.println("limits = " + s.limits());
             out.println("proxy = " + s.proxy());

@@ -1,6 +1,7 @@
 package nl.vangnet.app;
 
 import java.util.stream.Collectors;
+import nl.vangnet.app.admintls.AdminTlsException;
 import nl.vangnet.config.rules.ValidationException;
 import nl.vangnet.config.store.StoreUnavailableException;
 import picocli.CommandLine;
@@ -20,6 +21,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof StoreUnavailableException) {
             cl.getErr().println("vangnet: store unavailable: " + ex.getMessage()
                     + (ex.getCause() == null ? "" : " (" + ex.getCause().getMessage() + ")"));
+            return 1;
+        }
+        if (ex instanceof AdminTlsException) {
+            cl.getErr().println("vangnet: admin TLS: " + ex.getMessage());
             return 1;
         }
         cl.getErr().println("vangnet: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());

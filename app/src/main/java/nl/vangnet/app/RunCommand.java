@@ -60,8 +60,13 @@ final class RunCommand implements Runnable {
             out.println("  transparent TLS:  " + t.tls().getHostString() + ":" + t.tls().getPort());
         }
         if (vangnet.adminAddress() != null) {
-            out.println("  admin API: http://" + vangnet.adminAddress().getHostString() + ":"
-                    + vangnet.adminAddress().getPort() + "/health");
+            out.println("  admin API: " + vangnet.adminUrl() + "/health");
+        }
+        if (vangnet.adminCertificate() != null) {
+            out.println("  admin TLS: " + vangnet.adminCertificate().source() + "; SHA-256 fingerprint "
+                    + vangnet.adminCertificate().fingerprintSha256());
+            out.println("             public key pin " + vangnet.adminCertificate().publicKeyPin()
+                    + " ('vangnet admin-cert export' prints the certificate)");
         }
         out.println("  store:     " + settings.storeUrl().replaceAll("password=[^&;]*", "password=****"));
         out.println("  snapshot:  version " + vangnet.snapshot().version() + ", data version "

@@ -95,6 +95,20 @@ public enum Setting {
             "How often per-host block events past their retention are deleted"),
     ADMIN_ENABLED("admin.enabled", "true", "Run the admin API in this process"),
     ADMIN_BIND("admin.bind", "127.0.0.1:8080", "Address and port of the admin API"),
+    ADMIN_TLS("admin.tls", "auto",
+            "TLS for the admin API: auto (TLS unless admin.bind is a loopback address), on, or off (refused unless"
+                    + " admin.bind is loopback); see docs/admin-tls.md"),
+    ADMIN_TLS_KEYSTORE("admin.tls-keystore", "",
+            "PKCS#12 file with the admin API's key and certificate chain. Empty: a self-signed certificate in"
+                    + " admin.tls-dir"),
+    ADMIN_TLS_KEYSTORE_PASSWORD("admin.tls-keystore-password", "",
+            "Password of admin.tls-keystore; prefer the environment variable VANGNET_ADMIN_TLS_PASSWORD, which wins"),
+    ADMIN_TLS_HOSTNAMES("admin.tls-hostnames", "",
+            "Comma-separated DNS names and IP addresses of the self-signed certificate. Empty: the bind address (all"
+                    + " interface addresses for 0.0.0.0 or ::), localhost and the machine's host name"),
+    ADMIN_TLS_DIR("admin.tls-dir", "data/admin-tls",
+            "Directory of the self-signed certificate (created on first start, key readable by the owner only;"
+                    + " 'vangnet admin-cert export')"),
     SNAPSHOT_POLL_INTERVAL("snapshot.poll-interval", "PT1S",
             "How often the node checks the store for changes (ISO-8601 duration)"),
     LIMITS_WZD_INTERVAL("limits.max-evaluation-interval.wzd", "P3M",
@@ -151,7 +165,7 @@ public enum Setting {
 
     /** Whether the value is secret and must be masked when printed. */
     public boolean secret() {
-        return this == STORE_PASSWORD;
+        return this == STORE_PASSWORD || this == ADMIN_TLS_KEYSTORE_PASSWORD;
     }
 
     static List<Setting> all() {

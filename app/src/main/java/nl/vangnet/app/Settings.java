@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.vangnet.app.admintls.AdminTlsOptions;
 import nl.vangnet.config.rules.Limits;
 import nl.vangnet.proxy.identify.LeaseFormat;
 import nl.vangnet.proxy.net.Cidr;
@@ -19,11 +20,13 @@ import nl.vangnet.proxy.net.Cidr;
  * @param stats    block statistics ({@code stats.*})
  * @param transparent the transparent listeners ({@code transparent.*})
  * @param firewall the nftables rules and their sync ({@code firewall.*})
+ * @param adminTls TLS of the admin API ({@code admin.tls*})
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
         InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
-        DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall) {
+        DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall,
+        AdminTlsOptions adminTls) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {

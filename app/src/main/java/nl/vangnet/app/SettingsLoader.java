@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 import java.nio.file.InvalidPathException;
 import java.util.Locale;
 import java.util.TreeMap;
+import nl.vangnet.app.admintls.AdminTlsMode;
+import nl.vangnet.app.admintls.AdminTlsOptions;
+import nl.vangnet.app.admintls.HostNames;
 import nl.vangnet.proxy.identify.LeaseFormat;
 import nl.vangnet.proxy.lists.ListFormat;
 import nl.vangnet.proxy.lists.ListSource;
@@ -31,7 +34,8 @@ import nl.vangnet.config.rules.ValidationException;
 
 /**
  * Loads {@link Settings}: defaults, then the properties file (if given), then environment variables
- * ({@link Setting#environmentVariable()}), then explicit overrides from the command line; later wins. Unknown keys in
+ * ({@link Setting#environmentVariable()}), then explicit overrides from the command line; later wins. The keystore
+ * password in {@value AdminTlsOptions#PASSWORD_ENV} wins over all of them. Unknown keys in
  * the file and malformed values are reported together, each with the key, as a {@link ValidationException}.
  * Stateless and thread-safe.
  */
@@ -79,6 +83,10 @@ public final class SettingsLoader {
             }
         }
         raw.putAll(overrides);
+        String tlsPassword = env.get(AdminTlsOptions.PASSWORD_ENV);
+        if (tlsPassword != null) {
+            raw.put(Setting.ADMIN_TLS_KEYSTORE_PASSWORD, tlsPassword);
+        }
         if (problems.stream().anyMatch(pr -> pr.field().equals("config"))) {
             ValidationException.throwIfAny(problems);
         }
@@ -208,11 +216,40 @@ public final class SettingsLoader {
         if (firewall.nft().isBlank()) {
             p.problem(Setting.FIREWALL_NFT, "must name the nft command");
         }
+        AdminTlsOptions adminTls = adminTls(p, adminEnabled, adminBind);
         ValidationException.throwIfAny(p.problems);
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
                 new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
-                dhcp, stats, transparent, firewall);
+                dhcp, stats, transparent, firewall, adminTls);
+    }
+
+    private static AdminTlsOptions adminTls(Parser p, boolean adminEnabled, InetSocketAddress adminBind) {
+        AdminTlsMode mode = AdminTlsMode.AUTO;
+        try {
+            mode = AdminTlsMode.parse(p.raw.get(Setting.ADMIN_TLS));
+        } catch (IllegalArgumentException e) {
+            p.problem(Setting.ADMIN_TLS, e.getMessage());
+        }
+        if (adminEnabled && adminBind != null && mode == AdminTlsMode.OFF) {
+            String refusal = AdminTlsMode.refusal(adminBind);
+            if (refusal != null) {
+                p.problem(Setting.ADMIN_TLS, refusal);
+            }
+        }
+        List<String> hostnames = List.of();
+        try {
+            hostnames = HostNames.parse(p.raw.get(Setting.ADMIN_TLS_HOSTNAMES));
+        } catch (IllegalArgumentException e) {
+            p.problem(Setting.ADMIN_TLS_HOSTNAMES, e.getMessage());
+        }
+        Path dir = p.path(Setting.ADMIN_TLS_DIR);
+        if (dir == null) {
+            p.problem(Setting.ADMIN_TLS_DIR, "must not be empty");
+            dir = Path.of(Setting.ADMIN_TLS_DIR.defaultValue());
+        }
+        return new AdminTlsOptions(mode, p.path(Setting.ADMIN_TLS_KEYSTORE),
+                p.raw.get(Setting.ADMIN_TLS_KEYSTORE_PASSWORD), hostnames, dir);
     }
 
     /** Parses one value at a time, collecting problems instead of stopping at the first. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import nl.vangnet.admin.AdminApp;
 import nl.vangnet.admin.AdminContext;
 import nl.vangnet.admin.ListsAdmin;
+import nl.vangnet.app.admintls.AdminCertificate;
+import nl.vangnet.app.admintls.AdminTls;
 import nl.vangnet.app.firewall.FirewallSync;
 import nl.vangnet.app.firewall.ProcessNftCommand;
 import nl.vangnet.config.policy.PolicySnapshot;
@@ -59,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * Vangnet all-in-one: the store, the snapshot publisher (recompiled on data changes and on clock boundaries), the
  * recorder of clock-driven transitions (audited as {@code system}), the nftables sync of restricted devices
  * ({@code firewall.sync}), the block lists, the DHCP lease table, the
- * decision engine, the explicit proxy listener, the transparent listeners (HTTP Host, TLS SNI), the block statistics, the metrics and the admin API, in one JVM.
+ * decision engine, the explicit proxy listener, the transparent listeners (HTTP Host, TLS SNI), the block statistics, the metrics and the admin API (TLS per {@code admin.tls}, see {@link AdminTls}), in one JVM.
  * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
  *
  * <p>Open tunnels of restricted clients are re-decided whenever the snapshot or the lists change and every
@@ -81,6 +84,7 @@ public final class Vangnet implements AutoCloseable {
     private final TransparentListener transparent;
     private final TransparentListener.Addresses transparentAddresses;
     private final InetSocketAddress adminAddress;
+    private final AdminTls adminTls;
     private final VangnetMetrics metrics;
     private final BlockStatsRecorder blockStats;
 
@@ -94,6 +98,7 @@ public final class Vangnet implements AutoCloseable {
         this.transparent = p.transparent;
         this.transparentAddresses = p.transparentAddresses;
         this.adminAddress = p.adminAddress;
+        this.adminTls = p.adminTls;
         this.metrics = p.metrics;
         this.blockStats = p.blockStats;
     }
@@ -109,6 +114,7 @@ public final class Vangnet implements AutoCloseable {
         TransparentListener transparent;
         TransparentListener.Addresses transparentAddresses;
         InetSocketAddress adminAddress;
+        AdminTls adminTls;
         VangnetMetrics metrics;
         BlockStatsRecorder blockStats;
 
@@ -122,6 +128,9 @@ public final class Vangnet implements AutoCloseable {
     public static Vangnet start(Settings settings, boolean demo, Clock clock) {
         Parts p = new Parts();
         try {
+            // before anything opens: a refused setting or a broken certificate stops start-up at once
+            AdminTls adminTls = settings.adminEnabled()
+                    ? AdminTls.prepare(settings.adminTls(), settings.adminBind(), clock) : null;
             Database database = p.add(Database.open(settings.storeUrl(), settings.storeUser(),
                     settings.storePassword()));
             JdbcStore store = new JdbcStore(database, new ModelValidator(settings.limits()), clock);
@@ -164,11 +173,15 @@ public final class Vangnet implements AutoCloseable {
             if (settings.adminEnabled()) {
                 ListsAdmin listsAdmin = p.lists == null ? ListsAdmin.NONE : new CatalogListsAdmin(p.lists);
                 Javalin admin = AdminApp.create(new AdminContext(store, publisher::current, clock, listsAdmin,
-                        metrics));
+                        metrics), adminTls::configure);
                 p.add(admin::stop);
-                admin.start(settings.adminBind().getHostString(), settings.adminBind().getPort());
+                admin.start(); // host and port come from adminTls's connector
                 p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
-                LOG.info("admin API listening on {}", p.adminAddress);
+                p.adminTls = adminTls;
+                LOG.info("admin API listening on {}", adminTls.baseUri(p.adminAddress));
+                adminTls.certificate().ifPresent(c -> LOG.info("admin API certificate: {}, SHA-256 fingerprint {},"
+                        + " public key pin {}, valid until {}; 'vangnet admin-cert export' prints it", c.source(),
+                        c.fingerprintSha256(), c.publicKeyPin(), c.notAfter()));
             }
             return new Vangnet(p);
         } catch (RuntimeException e) {
@@ -407,6 +420,16 @@ public final class Vangnet implements AutoCloseable {
     /** The admin API's bound address, or {@code null} when the admin API is disabled. */
     public InetSocketAddress adminAddress() {
         return adminAddress;
+    }
+
+    /** The admin API's base URL ({@code https://127.0.0.1:8443}), or {@code null} when the admin API is disabled. */
+    public URI adminUrl() {
+        return adminAddress == null ? null : adminTls.baseUri(adminAddress);
+    }
+
+    /** The admin API's TLS certificate, or {@code null} when the admin API is disabled or speaks plain HTTP. */
+    public AdminCertificate adminCertificate() {
+        return adminTls == null ? null : adminTls.certificate().orElse(null);
     }
 
     @Override
