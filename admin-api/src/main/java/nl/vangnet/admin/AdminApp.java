@@ -1,73 +1,120 @@
 package nl.vangnet.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.HttpStatus;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import nl.vangnet.config.policy.PolicySnapshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.vangnet.admin.api.ApiRoutes;
+import nl.vangnet.admin.http.Access;
+import nl.vangnet.admin.http.Endpoint;
+import nl.vangnet.admin.http.Json;
+import nl.vangnet.admin.http.OpenApiDocument;
+import nl.vangnet.admin.http.Problems;
+import nl.vangnet.admin.http.RouteTable;
 
 /**
- * Builds the admin API's Javalin app. Stateless factory; the returned app is not started (tests use it in-process,
- * the launcher calls {@code start(host, port)}).
+ * Builds the admin app's Javalin instance from one route table: the core API ({@link ApiRoutes}), the endpoint
+ * groups passed in ({@code more}: the pages, the reports — each a {@link RouteTable}, the one place where other
+ * groups join), and the OpenAPI document and its UI generated from that same table. Every route is wrapped in the
+ * {@link Access} check; every API failure is a problem ({@link Problems}). Stateless factory; the returned app is not
+ * started (tests use it in-process, the launcher calls {@code start(host, port)}).
  */
 public final class AdminApp {
-    /** How long {@code POST /api/lists/reload} waits for the reload before answering 202 Accepted. */
+    /** How long {@code POST /api/v1/lists/reload} waits for the reload before answering 202 Accepted. */
     static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
+    /** Where the OpenAPI document is served. */
+    public static final String OPENAPI_PATH = "/api/v1/openapi.json";
+    /** Where the browsable API documentation (Swagger UI) is served. */
+    public static final String DOCS_PATH = "/api/v1/docs";
+    private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/";
 
     private AdminApp() {
     }
 
-    /** The JSON mapper of the API: ISO-8601 instants, no timestamps as numbers. */
+    /** The JSON mapper of the API: ISO-8601 instants, no timestamps as numbers, unknown fields refused. */
     public static ObjectMapper jsonMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return Json.mapper();
     }
 
-    /** The admin API for this context, not started. */
-    public static Javalin create(AdminContext context) {
-        return create(context, RELOAD_WAIT, cfg -> { });
+    /** The admin app for this context, with the core API and {@code more} endpoint groups; not started. */
+    public static Javalin create(AdminContext context, Access access, RouteTable... more) {
+        return create(context, access, cfg -> { }, RELOAD_WAIT, more);
     }
 
     /**
-     * The admin API for this context, not started, with {@code server} applied to the Javalin config after the
-     * defaults (the launcher adds its TLS or plain connector there, see {@code nl.vangnet.app.admintls}).
+     * The same, with {@code server} applied to the Javalin config after the defaults (the launcher adds its TLS or
+     * plain connector there, see {@code nl.vangnet.app.admintls}).
      */
-    public static Javalin create(AdminContext context, Consumer<JavalinConfig> server) {
-        return create(context, RELOAD_WAIT, server);
+    public static Javalin create(AdminContext context, Access access, Consumer<JavalinConfig> server,
+            RouteTable... more) {
+        return create(context, access, server, RELOAD_WAIT, more);
     }
 
-    static Javalin create(AdminContext context, Duration reloadWait) {
-        return create(context, reloadWait, cfg -> { });
+    static Javalin create(AdminContext context, Access access, Duration reloadWait, RouteTable... more) {
+        return create(context, access, cfg -> { }, reloadWait, more);
     }
 
-    private static Javalin create(AdminContext context, Duration reloadWait, Consumer<JavalinConfig> server) {
-        return Javalin.create(cfg -> {
+    private static Javalin create(AdminContext context, Access access, Consumer<JavalinConfig> server,
+            Duration reloadWait, RouteTable... more) {
+        RouteTable routes = routes(context, reloadWait, more);
+        String swaggerVersion = SwaggerUi.version();
+        Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
             server.accept(cfg);
-        }).get("/health", ctx -> {
-            PolicySnapshot s = context.snapshots().get();
-            ctx.json(new HealthResponse("UP", s.version(), s.dataVersion(), s.compiledAt()));
-        }).get("/metrics", ctx -> {
-            String accept = ctx.header("Accept");
-            ctx.contentType(context.metrics().contentType(accept)).result(context.metrics().scrape(accept));
-        }).get("/api/lists", ctx -> ctx.json(context.lists().status()))
-                .post("/api/lists/reload", ctx -> {
-                    try {
-                        ctx.json(context.lists().reload().get(reloadWait.toMillis(), TimeUnit.MILLISECONDS));
-                    } catch (TimeoutException e) {
-                        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/lists")
-                                .json(Map.of("status", "reloading", "detail", "the reload takes longer than "
-                                        + reloadWait.toSeconds() + " s; GET /api/lists shows when it is done"));
-                    }
-                });
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = DOCS_PATH + "/assets";
+                sf.directory = SWAGGER_UI + swaggerVersion;
+                sf.location = Location.CLASSPATH;
+            });
+        });
+        Problems.install(app);
+        for (Endpoint e : routes.endpoints()) {
+            app.addHttpHandler(e.method(), e.path(), ctx -> {
+                Access.Outcome outcome = access.check(ctx, e);
+                if (outcome.proceed()) {
+                    ctx.status(e.status());
+                    e.handler().handle(ctx, outcome.principal());
+                }
+            });
+        }
+        return app;
+    }
+
+    /**
+     * The app's whole route table: the core API, {@code more}, and the two documentation routes, in that order. The
+     * OpenAPI document is built from it once.
+     */
+    public static RouteTable routes(AdminContext context, Duration reloadWait, RouteTable... more) {
+        RouteTable table = ApiRoutes.create(context, reloadWait);
+        for (RouteTable t : more) {
+            table = table.plus(t);
+        }
+        AtomicReference<String> document = new AtomicReference<>();
+        RouteTable all = table.plus(SwaggerUi.routes(OPENAPI_PATH, DOCS_PATH, document::get));
+        try {
+            document.set(Json.mapper().writeValueAsString(OpenApiDocument.build(all, "Vangnet admin API",
+                    version())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI document cannot be written", e);
+        }
+        return all;
+    }
+
+    private static String version() {
+        String v = AdminApp.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /** The routes of a table that Javalin will serve, for tests that compare. */
+    static List<String> keys(RouteTable table) {
+        return table.endpoints().stream().map(RouteTable::key).toList();
     }
 }

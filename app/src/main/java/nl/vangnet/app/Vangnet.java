@@ -24,11 +24,14 @@ import nl.vangnet.admin.AdminContext;
 import nl.vangnet.admin.ListsAdmin;
 import nl.vangnet.app.admintls.AdminCertificate;
 import nl.vangnet.app.admintls.AdminTls;
+import nl.vangnet.admin.http.Access;
+import nl.vangnet.admin.http.TokenAuthenticator;
 import nl.vangnet.app.firewall.FirewallSync;
 import nl.vangnet.app.firewall.ProcessNftCommand;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.ModelValidator;
+import nl.vangnet.config.store.AccountStore;
 import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
 import nl.vangnet.config.store.VangnetStore;
@@ -42,6 +45,7 @@ import nl.vangnet.proxy.identify.LeaseTable;
 import nl.vangnet.proxy.lists.CatalogSettings;
 import nl.vangnet.proxy.lists.ListCatalog;
 import nl.vangnet.proxy.lists.ListConfig;
+import nl.vangnet.proxy.lists.ListIndex;
 import nl.vangnet.proxy.lists.SourceLimits;
 import nl.vangnet.proxy.littleproxy.ExplicitProxyListener;
 import nl.vangnet.proxy.tls.BlockedHostCertificates;
@@ -172,8 +176,15 @@ public final class Vangnet implements AutoCloseable {
             }
             if (settings.adminEnabled()) {
                 ListsAdmin listsAdmin = p.lists == null ? ListsAdmin.NONE : new CatalogListsAdmin(p.lists);
-                Javalin admin = AdminApp.create(new AdminContext(store, publisher::current, clock, listsAdmin,
-                        metrics), adminTls::configure);
+                AccountStore accounts = accountsOf(store);
+                ListCatalog catalog = p.lists;
+                AdminContext adminContext = new AdminContext(store, accounts, publisher::current, clock,
+                        settings.limits(), listsAdmin, metrics,
+                        catalog == null ? ListIndex::empty : catalog::current,
+                        safeSearch(settings.proxy().safeSearchTable()));
+                // the pages and reports join here as further RouteTables (AdminApp.create's last parameter)
+                Javalin admin = AdminApp.create(adminContext,
+                        new Access(new TokenAuthenticator(accounts, clock), Access.NO_SESSIONS), adminTls::configure);
                 p.add(admin::stop);
                 admin.start(); // host and port come from adminTls's connector
                 p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
@@ -312,6 +323,15 @@ public final class Vangnet implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The accounts of the admin API: the JDBC store implements them (migration V3). */
+    private static AccountStore accountsOf(VangnetStore store) {
+        if (store instanceof AccountStore accounts) {
+            return accounts;
+        }
+        throw new IllegalStateException("the store " + store.getClass().getSimpleName()
+                + " keeps no accounts, so the admin API cannot authenticate anyone");
     }
 
     private static SafeSearchTable safeSearch(Path file) {

@@ -29,6 +29,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.vangnet.config.model.Account;
+import nl.vangnet.config.model.AccountRole;
+import nl.vangnet.config.model.Actor;
+import nl.vangnet.config.store.AccountStore;
 import nl.vangnet.config.model.Actor;
 import nl.vangnet.config.model.Device;
 import nl.vangnet.config.model.Profile;
@@ -307,11 +311,16 @@ class ProxyEndToEndTest {
         get("127.0.0.2", "casino.example");
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + vangnet.adminAddress().getPort();
-        HttpResponse<String> lists = http.send(HttpRequest.newBuilder(URI.create(base + "/api/lists")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        AccountStore accounts = (AccountStore) vangnet.store();
+        Account admin = accounts.createAccount(Actor.SYSTEM, new Account(0, "e2e-admin", AccountRole.IT_ADMIN, null,
+                false, null, 0), null);
+        String token = "Bearer " + accounts.issueToken(Actor.SYSTEM, admin.id(), "e2e", null, null).secret();
+        HttpResponse<String> lists = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lists"))
+                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(lists.body()).contains("\"id\":\"gambling\"", "\"id\":\"service:tiktok\"");
-        HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(base + "/api/lists/reload"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lists/reload"))
+                .header("Authorization", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reload.statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,274 @@
+package nl.vangnet.admin.api;
+
+import static nl.vangnet.admin.api.ApiFixture.HOME;
+import static nl.vangnet.admin.api.ApiFixture.OTHER_HOME;
+import static nl.vangnet.admin.api.RouteRoleTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import nl.vangnet.admin.http.Json;
+import nl.vangnet.admin.http.RouteTable;
+import nl.vangnet.config.model.AccountRole;
+import nl.vangnet.config.model.Client;
+import nl.vangnet.config.model.Device;
+import nl.vangnet.config.model.Profile;
+import nl.vangnet.config.model.Registration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Problems, ETags, paging, location scoping, check and the OpenAPI document, over the real store. */
+class ApiBehaviourTest {
+    private static ApiFixture f;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new ApiFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        f.close();
+    }
+
+    private static JsonNode body(HttpResponse<String> r) throws Exception {
+        return Json.mapper().readTree(r.body());
+    }
+
+    private static String it() {
+        return f.tokens.get(AccountRole.IT_ADMIN);
+    }
+
+    private static String care() {
+        return f.tokens.get(AccountRole.CARE_PROFESSIONAL);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "POST|/api/v1/devices|400|{\"clientId\":1,\"colour\":\"red\"}|colour",
+        "POST|/api/v1/devices|400|{\"clientId\":\"one\"}|clientId",
+        "POST|/api/v1/devices|400|{not json|body",
+        "POST|/api/v1/devices|400||body",
+        "POST|/api/v1/profiles|400|{\"name\":\"x\",\"blockedDomains\":[{\"value\":\"a.example\",\"risk\":\"NOPE\"}]}"
+                + "|blockedDomains[0].risk",
+        "POST|/api/v1/devices|422|{\"clientId\":999999,\"label\":\"x\"}|clientId",
+        "GET|/api/v1/devices?limit=0|400||limit",
+        "GET|/api/v1/devices?offset=-1|400||offset",
+        "GET|/api/v1/devices/abc|400||id",
+        "GET|/api/v1/devices/424242|404||",
+        "GET|/api/v1/nothing-here|404||",
+        "DELETE|/api/v1/lists|405||",
+    })
+    void failuresAreProblemsNamingTheField(String method, String path, int status, String body, String field)
+            throws Exception {
+        HttpResponse<String> r = f.send(method, path, it(), body, Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode p = body(r);
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("type").asText()).startsWith("/api/v1/problems/");
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("instance").asText()).isEqualTo(path.split("\\?")[0]);
+        assertThat(r.body()).doesNotContain("Exception", "<html");
+        if (field != null) {
+            assertThat(p.get("errors").findValuesAsText("field")).contains(field);
+        }
+    }
+
+    @Test
+    void etagsGuardWrites() throws Exception {
+        Client c = f.client(HOME);
+        String path = "/api/v1/clients/" + c.id();
+        HttpResponse<String> read = f.send("GET", path, care(), null, Map.of());
+        assertThat(read.headers().firstValue("ETag")).hasValue("\"" + c.version() + "\"");
+        String change = json(new ClientsResource.ClientRequest(c.code(), "dossier/9", HOME, "moved file"));
+        assertThat(f.send("PUT", path, care(), change, Map.of()).statusCode()).isEqualTo(428);
+        assertThat(f.send("PUT", path, care(), change, Map.of("If-Match", "W/\"x\"")).statusCode()).isEqualTo(400);
+        HttpResponse<String> ok = f.send("PUT", path, care(), change, Map.of("If-Match", "\"" + c.version() + "\""));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).hasValue("\"" + (c.version() + 1) + "\"");
+        HttpResponse<String> stale = f.send("PUT", path, care(), change, Map.of("If-Match", "\"" + c.version()
+                + "\""));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(body(stale).get("type").asText()).endsWith("stale-version");
+        assertThat(f.send("DELETE", path, care(), null, Map.of()).statusCode()).isEqualTo(428);
+    }
+
+    @Test
+    void validationProblemsListEveryField() throws Exception {
+        HttpResponse<String> r = f.send("POST", "/api/v1/registrations", care(), "{\"clientId\":"
+                + f.client(HOME).id() + "}", Map.of());
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(body(r).get("errors").findValuesAsText("field")).contains("basis", "start", "end");
+    }
+
+    @Test
+    void listsArePaged() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            f.client(OTHER_HOME);
+        }
+        JsonNode page = body(f.get("/api/v1/clients?location=" + OTHER_HOME.replace(" ", "%20") + "&limit=2",
+                AccountRole.IT_ADMIN));
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("limit").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(3);
+        String next = page.get("next").asText();
+        assertThat(next).contains("offset=2", "limit=2", "location=");
+        JsonNode second = body(f.get(next, AccountRole.IT_ADMIN));
+        assertThat(second.get("offset").asInt()).isEqualTo(2);
+        Set<String> ids = new HashSet<>();
+        page.get("items").forEach(n -> ids.add(n.get("id").asText()));
+        second.get("items").forEach(n -> assertThat(ids.add(n.get("id").asText())).isTrue());
+    }
+
+    @Test
+    void careProfessionalsSeeTheirLocationOnly() throws Exception {
+        Client other = f.client(OTHER_HOME);
+        Profile p = f.profile();
+        Registration r = f.registration(other.id(), p.id());
+        assertThat(f.send("GET", "/api/v1/clients/" + other.id(), care(), null, Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(f.send("GET", "/api/v1/registrations/" + r.id(), care(), null, Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(f.send("POST", "/api/v1/registrations/" + r.id() + "/withdrawal", care(), "{}",
+                Map.of("If-Match", "\"" + r.version() + "\"")).statusCode()).isEqualTo(404);
+        assertThat(f.send("GET", "/api/v1/registrations/" + r.id(), f.otherCareToken, null, Map.of())
+                .statusCode()).isEqualTo(200);
+        JsonNode mine = body(f.send("GET", "/api/v1/registrations?limit=500", care(), null, Map.of()));
+        mine.get("items").forEach(n -> assertThat(n.get("clientId").asLong()).isNotEqualTo(other.id()));
+        HttpResponse<String> elsewhere = f.send("POST", "/api/v1/clients", care(),
+                json(new ClientsResource.ClientRequest("C-x1", "d", OTHER_HOME, null)), Map.of());
+        assertThat(elsewhere.statusCode()).isEqualTo(422);
+        f.publisher.refresh();
+        assertThat(f.send("GET", "/api/v1/check?client=" + other.id() + "&host=a.example", care(), null,
+                Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void devicePasswordsAreHashedAndNeverReturned() throws Exception {
+        Client c = f.client(HOME);
+        HttpResponse<String> r = f.send("POST", "/api/v1/devices", it(), json(new DevicesResource.DeviceRequest(
+                c.id(), "laptop", java.util.List.of(), java.util.List.of("10.77.0.1"), "laptop-1", "geheim-wachtwoord",
+                null)), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).doesNotContain("geheim", "pbkdf2").contains("\"proxyPasswordSet\":true");
+        Device stored = f.store.device(body(r).get("id").asLong()).orElseThrow();
+        assertThat(stored.proxyPasswordHash()).startsWith("pbkdf2-sha256$");
+    }
+
+    /** No route but a registration restricts anyone: a device with a profile in the store is unrestricted. */
+    @Test
+    void checkExplainsTheDecisionAndNeedsARegistrationToRestrict() throws Exception {
+        Client c = f.client(HOME);
+        f.device(c.id(), "10.66.0.1");
+        Profile p = f.profile();
+        f.publisher.refresh();
+        JsonNode free = body(f.get("/api/v1/check?address=10.66.0.1&host=www.casino.example",
+                AccountRole.IT_ADMIN));
+        assertThat(free.get("decision").asText()).isEqualTo("tunnel");
+        assertThat(free.get("reason").asText()).isEqualTo("no_registration");
+
+        Registration r = f.registration(c.id(), p.id());
+        f.publisher.refresh();
+        JsonNode blocked = body(f.get("/api/v1/check?address=10.66.0.1&host=www.casino.example&kind=http",
+                AccountRole.BEHAVIOURAL_EXPERT));
+        assertThat(blocked.get("decision").asText()).isEqualTo("block");
+        assertThat(blocked.get("reason").asText()).isEqualTo("blocked_domain");
+        assertThat(blocked.get("registrationId").asLong()).isEqualTo(r.id());
+        assertThat(blocked.get("profileId").asLong()).isEqualTo(p.id());
+        assertThat(blocked.get("profileName").asText()).isEqualTo(p.name());
+        assertThat(blocked.get("rule").asText()).isEqualTo("casino.example");
+        assertThat(blocked.get("basis").asText()).isEqualTo("VOLUNTARY");
+        assertThat(blocked.get("phaseOutStep").asInt()).isZero();
+        assertThat(blocked.get("blockPage").asBoolean()).isTrue();
+
+        JsonNode other = body(f.get("/api/v1/check?client=" + c.id() + "&host=example.org", AccountRole.IT_ADMIN));
+        assertThat(other.get("reason").asText()).isEqualTo("not_restricted_host");
+        assertThat(other.get("devices")).hasSize(1);
+
+        JsonNode later = body(f.get("/api/v1/check?client=" + c.id() + "&host=casino.example&at="
+                + ApiFixture.TODAY.plusMonths(4) + "T10:00:00Z", AccountRole.IT_ADMIN));
+        assertThat(later.get("reason").asText()).isEqualTo("not_in_effect");
+        assertThat(later.get("registrationState").asText()).isEqualTo("ENDED");
+
+        JsonNode unknown = body(f.get("/api/v1/check?address=192.0.2.200&host=casino.example",
+                AccountRole.IT_ADMIN));
+        assertThat(unknown.get("reason").asText()).isEqualTo("no_registration");
+        assertThat(f.get("/api/v1/check?address=10.66.0.1", AccountRole.IT_ADMIN).statusCode()).isEqualTo(400);
+        assertThat(f.get("/api/v1/check?address=nope&host=x.example", AccountRole.IT_ADMIN).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void auditIsFilteredAndPagedBySequence() throws Exception {
+        Client c = f.client(HOME);
+        f.store.updateClient(ApiFixture.SEED, new Client(c.id(), c.code(), "dossier/b", HOME, c.version()), "fix");
+        JsonNode page = body(f.get("/api/v1/audit?entityType=client&entityId=" + c.id() + "&limit=1",
+                AccountRole.AUDITOR));
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("action").asText()).isEqualTo("CLIENT_CREATED");
+        JsonNode next = body(f.get(page.get("next").asText(), AccountRole.AUDITOR));
+        assertThat(next.get("items").get(0).get("action").asText()).isEqualTo("CLIENT_UPDATED");
+        assertThat(f.get("/api/v1/audit?action=NOPE", AccountRole.AUDITOR).statusCode()).isEqualTo(400);
+        assertThat(body(f.get("/api/v1/audit/verify", AccountRole.AUDITOR)).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void issuedTokensWorkOnceShownAndCanBeRevoked() throws Exception {
+        long accountId = f.accounts.accounts().get(0).id();
+        JsonNode issued = body(f.send("POST", "/api/v1/accounts/" + accountId + "/tokens", it(),
+                "{\"label\":\"laptop\"}", Map.of()));
+        String secret = issued.get("secret").asText();
+        assertThat(secret).startsWith("vgn_");
+        assertThat(f.send("GET", "/api/v1/accounts/" + accountId + "/tokens", it(), null, Map.of()).body())
+                .doesNotContain(secret);
+    }
+
+    @Test
+    void theOpenApiDocumentCoversEveryRegisteredRoute() throws Exception {
+        JsonNode doc = body(f.send("GET", "/api/v1/openapi.json", null, null, Map.of()));
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        Set<String> documented = new HashSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
+        Set<String> registered = new HashSet<>();
+        f.app.unsafeConfig().pvt.internalRouter.allHttpHandlers().forEach(h -> registered.add(
+                h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath()));
+        assertThat(registered).hasSizeGreaterThan(30);
+        assertThat(documented).containsAll(registered);
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(f.routes.endpoints().stream()
+                .map(RouteTable::key).toList());
+        JsonNode check = doc.get("paths").get("/api/v1/check").get("get");
+        assertThat(check.get("parameters").findValuesAsText("name")).contains("client", "host", "at");
+        assertThat(check.get("responses").has("401")).isTrue();
+        JsonNode put = doc.get("paths").get("/api/v1/registrations/{id}").get("put");
+        assertThat(put.get("parameters").findValuesAsText("name")).contains("id", "If-Match");
+        assertThat(put.get("responses").fieldNames()).toIterable().contains("200", "412", "428", "422");
+        assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asText())
+                .isEqualTo("bearer");
+        doc.findValuesAsText("$ref").forEach(ref -> {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            assertThat(doc.get("components").get("schemas").has(name)).as(ref).isTrue();
+        });
+        assertThat(doc.get("components").get("schemas").toString()).contains("\"phaseOut\"", "\"afterSeq\"".isEmpty()
+                ? "" : "\"items\"");
+    }
+
+    @Test
+    void theDocsPageServesSwaggerUiFromTheClasspath() throws Exception {
+        HttpResponse<String> page = f.send("GET", "/api/v1/docs", null, null, Map.of());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/api/v1/docs/assets/swagger-ui-bundle.js", "/api/v1/openapi.json")
+                .doesNotContain("https://");
+        HttpResponse<String> script = f.send("GET", "/api/v1/docs/assets/swagger-ui-bundle.js", null, null,
+                Map.of());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body().length()).isGreaterThan(100_000);
+    }
+}
