@@ -6,8 +6,19 @@
 #   ./test.sh                 # everything
 #   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
 #   VANGNET_TEST_E2E=skip ./test.sh  # without the namespace suite (says so loudly; CI never does this)
+#   VANGNET_TEST_BROWSER=skip ./test.sh  # without the Chromium test of the admin pages (*BrowserTest; says so)
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ "${VANGNET_TEST_BROWSER:-}" = "skip" ]; then
+  echo "test.sh: VANGNET_TEST_BROWSER=skip: the Chromium test of the admin pages will NOT run" >&2
+elif [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  # The admin pages' *BrowserTest drives Debian's chromium through chromium-driver (Selenium, no downloads).
+  echo "test.sh: installing Debian packages chromium and chromium-driver for the admin pages' browser test" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
 pg_args=()
 if [ "${VANGNET_TEST_PG:-}" = "skip" ]; then
   echo "test.sh: VANGNET_TEST_PG=skip: the PostgreSQL store suite will NOT run" >&2
