@@ -23,6 +23,10 @@ public enum Setting {
     PROXY_IDLE_TIMEOUT("proxy.idle-timeout", "PT70S", "Idle connection timeout (ISO-8601 duration)"),
     PROXY_ADVERTISED_ADDRESS("proxy.advertised-address", "",
             "host:port that the PAC file (/proxy.pac, /wpad.dat) tells clients to use. Empty: the bound address"),
+    PROXY_PAGES_HOST("proxy.pages-host", "mijn.vangnet",
+            "Host name the proxy answers itself with the clients' \"Mijn afspraken\" page (http://<host>/afspraken,"
+                    + " also /afspraken on the proxy port); never forwarded or resolved. Transparent mode: point this"
+                    + " name at the proxy in the Wi-Fi's DNS"),
     PROXY_MAX_REQUEST_LINE("proxy.max-request-line", "8192",
             "Longest request line in bytes (256 to 1048576); longer gets 400"),
     PROXY_MAX_HEADER_SIZE("proxy.max-header-size", "16384",

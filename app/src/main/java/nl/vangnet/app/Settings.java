@@ -41,10 +41,12 @@ public record Settings(String storeUrl, String storeUser, String storePassword, 
      * @param hostsFile       hosts-format file consulted before DNS, or {@code null}
      * @param dns             whether the system resolver is used after the hosts file
      * @param safeSearchTable replacement SafeSearch table file, or {@code null} for the built-in one
+     * @param pagesHost       the host name the proxy answers itself ("Mijn afspraken"), lower case
      */
     public record ProxyOptions(InetSocketAddress advertised, int maxRequestLine, int maxHeaderSize,
             int maxConnectionsPerClient, int maxConnections, List<Cidr> allowedDestinations, Path hostsFile,
-            boolean dns, Path safeSearchTable, long decisionCacheSize, Duration tunnelRecheckInterval) {
+            boolean dns, Path safeSearchTable, long decisionCacheSize, Duration tunnelRecheckInterval,
+            String pagesHost) {
         public ProxyOptions {
             allowedDestinations = List.copyOf(allowedDestinations);
         }

@@ -28,6 +28,7 @@ import nl.vangnet.proxy.identify.LeaseFormat;
 import nl.vangnet.proxy.lists.ListFormat;
 import nl.vangnet.proxy.lists.ListSource;
 import nl.vangnet.proxy.net.Cidr;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.config.rules.Limits;
 import nl.vangnet.config.rules.Problem;
 import nl.vangnet.config.rules.ValidationException;
@@ -170,7 +171,7 @@ public final class SettingsLoader {
                 p.cidrs(Setting.PROXY_ALLOWED_DESTINATIONS), p.path(Setting.PROXY_HOSTS_FILE),
                 p.bool(Setting.PROXY_DNS), p.path(Setting.PROXY_SAFESEARCH_TABLE),
                 p.integer(Setting.PROXY_DECISION_CACHE_SIZE, 0, 10_000_000),
-                p.duration(Setting.PROXY_TUNNEL_RECHECK_INTERVAL));
+                p.duration(Setting.PROXY_TUNNEL_RECHECK_INTERVAL), p.pagesHost(Setting.PROXY_PAGES_HOST));
         if (!proxy.dns() && proxy.hostsFile() == null) {
             p.problem(Setting.PROXY_DNS, "is false but proxy.hosts-file is empty: the proxy could resolve no"
                     + " destination at all");
@@ -263,6 +264,16 @@ public final class SettingsLoader {
 
         void problem(Setting s, String message) {
             problems.add(new Problem(s.key(), message));
+        }
+
+        /** A host name for the proxy's own pages, lower case; the default after a problem. */
+        String pagesHost(Setting s) {
+            try {
+                return MyAgreements.requireValidPagesHost(raw.get(s));
+            } catch (IllegalArgumentException e) {
+                problem(s, e.getMessage());
+                return MyAgreements.DEFAULT_HOST;
+            }
         }
 
         boolean bool(Setting s) {

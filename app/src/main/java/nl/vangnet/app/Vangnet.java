@@ -58,6 +58,7 @@ import nl.vangnet.proxy.transparent.TransparentSettings;
 import nl.vangnet.proxy.net.HostsFile;
 import nl.vangnet.proxy.net.NameResolver;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.stats.BlockStatsRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,14 +228,17 @@ public final class Vangnet implements AutoCloseable {
         p.blockStats = blockStats;
         DecisionObserver observer = Observers.both(metrics.decisions(), blockStats);
         SnapshotPublisher publisher = p.publisher;
+        DeviceResolver devices = new DeviceResolver(leases);
         PolicyEngine engine = PolicyEngine.builder().snapshots(publisher::current).lists(lists::current)
-                .resolver(new DeviceResolver(leases)).observer(observer)
+                .resolver(devices).observer(observer)
                 .safeSearch(safeSearch(settings.proxy().safeSearchTable()))
                 .cacheSize(settings.proxy().decisionCacheSize()).zone(settings.limits().zone()).build();
 
         Settings.ProxyOptions o = settings.proxy();
         NameResolver resolver = nameResolver(o);
-        BlockPage blockPage = new BlockPage();
+        MyAgreements agreements = new MyAgreements(o.pagesHost(), publisher::current, devices,
+                settings.limits().zone(), metrics.agreements());
+        BlockPage blockPage = new BlockPage(agreements.url());
         List<Runnable> rechecks = new ArrayList<>();
         // closed in reverse order: the recorder flushes after the listeners stopped producing blocks, before the
         // store closes
@@ -246,7 +250,7 @@ public final class Vangnet implements AutoCloseable {
                     .withConnectionLimits(o.maxConnectionsPerClient(), o.maxConnections())
                     .withAllowedDestinations(o.allowedDestinations());
             ExplicitProxyListener proxy = p.add(new ExplicitProxyListener(proxySettings, engine, resolver,
-                    blockPage, clock, metrics.listener()));
+                    blockPage, agreements, clock, metrics.listener()));
             p.proxy = proxy;
             p.proxyAddress = proxy.start();
             metrics.bindListener(proxy::openConnections, proxy::openTunnels);
@@ -254,7 +258,7 @@ public final class Vangnet implements AutoCloseable {
         }
         if (settings.transparent().enabled()) {
             TransparentListener transparent = p.add(new TransparentListener(transparentSettings(settings), engine,
-                    resolver, blockPage, clock, metrics.transparent(), new NetfilterOriginalDestination(),
+                    resolver, blockPage, agreements, clock, metrics.transparent(), new NetfilterOriginalDestination(),
                     blockPageTls(settings.transparent(), clock)));
             p.transparent = transparent;
             p.transparentAddresses = transparent.start();

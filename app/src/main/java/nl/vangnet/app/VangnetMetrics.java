@@ -29,6 +29,7 @@ import nl.vangnet.proxy.lists.ListMetrics;
 import nl.vangnet.proxy.littleproxy.ListenerMetrics;
 import nl.vangnet.proxy.transparent.TransparentMetrics;
 import nl.vangnet.proxy.net.Refusal;
+import nl.vangnet.proxy.page.AgreementsMetrics;
 import nl.vangnet.proxy.stats.BlockStatsMetrics;
 
 /**
@@ -264,6 +265,18 @@ final class VangnetMetrics implements MetricsScrape {
             @Override
             public void failed() {
                 failed.increment();
+            }
+        };
+    }
+
+    /** "Mijn afspraken" pages served, by outcome only (never per client). */
+    AgreementsMetrics agreements() {
+        return new AgreementsMetrics() {
+            @Override
+            public void served(Outcome outcome) {
+                count("vangnet.proxy.agreements.served",
+                        "\"Mijn afspraken\" pages served, by what they showed (restricted: an agreement; unrestricted:"
+                                + " none)", "outcome", label(outcome));
             }
         };
     }

@@ -307,8 +307,24 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void theProxyAnswersMijnAfsprakenItselfWithTheDevicesOwnAgreement() throws IOException {
+        String restricted = send("127.0.0.2", "GET http://mijn.vangnet/afspraken HTTP/1.1\r\nHost: mijn.vangnet\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(status(restricted)).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(restricted).contains("<title>Mijn afspraken</title>", "Wet zorg en dwang",
+                "Deze websites kun je niet openen: casino.example.");
+        for (String source : List.of("127.0.0.3", "127.0.0.6", "127.0.0.42")) {
+            String none = send(source, "GET /afspraken HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertThat(none).as(source).startsWith("HTTP/1.1 200").contains("Er zijn geen afspraken over je internet.")
+                    .doesNotContain("<li>");
+        }
+        assertThat(get("127.0.0.2", "casino.example")).contains("href=\"http://mijn.vangnet/afspraken\"");
+    }
+
+    @Test
     void listsAndMetricsAreServedByTheAdminApi() throws Exception {
         get("127.0.0.2", "casino.example");
+        send("127.0.0.6", "GET /afspraken HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + vangnet.adminAddress().getPort();
         AccountStore accounts = (AccountStore) vangnet.store();
@@ -326,7 +342,8 @@ class ProxyEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("vangnet_decisions_restricted_total{outcome=\"block\","
                 + "reason=\"blocked_domain\"} 1.0", "vangnet_list_entries{list=\"gambling\"} 4.0",
-                "vangnet_snapshot_restricted_clients 3.0");
+                "vangnet_snapshot_restricted_clients 3.0",
+                "vangnet_proxy_agreements_served_total{outcome=\"unrestricted\"} 1.0");
         assertThat(metrics.body()).doesNotContain("127.0.0.2", "casino.example");
         String doc = Files.readString(Path.of("..", "docs", "metrics.md"));
         List<String> vangnetMeters = metrics.body().lines().filter(l -> l.startsWith("# HELP vangnet_"))

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsLoaderTest {
     @TempDir
@@ -183,6 +185,21 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of(Setting.PROXY_DNS, "false")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::field).containsExactly("proxy.dns"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', mijn.vangnet", "Afspraken.Zorg.Example., afspraken.zorg.example"})
+    void pagesHostIsALowerCaseHostName(String value, String expected) {
+        Map<Setting, String> options = value.isEmpty() ? Map.of() : Map.of(Setting.PROXY_PAGES_HOST, value);
+        assertThat(SettingsLoader.load(null, Map.of(), options).proxy().pagesHost()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"192.0.2.10", "mijn vangnet", "http://mijn.vangnet"})
+    void badPagesHostNamesTheKey(String value) {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of(Setting.PROXY_PAGES_HOST, value)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("proxy.pages-host"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.net.DestinationGuard;
 import nl.vangnet.proxy.net.NameResolver;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.page.PacFile;
 import org.littleshoot.proxy.HttpFilters;
 import org.littleshoot.proxy.HttpFiltersSourceAdapter;
@@ -44,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * Before any upstream connection the {@link DestinationGuard} resolves and checks the destination: inside-network
  * addresses and the listener itself are refused with 403, unresolvable names get 502. (Resolution runs on the
  * client connection's I/O thread, as LittleProxy's own resolution does; the JVM caches DNS answers.) Origin-form requests
- * ({@code GET /proxy.pac}, {@code GET /wpad.dat}) get the {@link PacFile}, other origin-form requests 400. Limits from
+ * ({@code GET /proxy.pac}, {@code GET /wpad.dat}) get the {@link PacFile}, {@code GET /afspraken} the "Mijn afspraken"
+ * page ({@link MyAgreements}), other origin-form requests 400. Requests to the pages host ({@code http://mijn.vangnet/})
+ * are answered by the proxy itself — the page, 404 for other paths, 405 for other methods, 403 for {@code CONNECT}
+ * (the page is plain HTTP only) — and never decided, resolved or forwarded. Limits from
  * {@link ProxySettings}: request line and header size (LittleProxy answers 400 and closes), connect and idle timeouts,
  * connections per client address (429) and in total (503). Requests that could smuggle a second request — both
  * {@code Content-Length} and {@code Transfer-Encoding}, several {@code Content-Length} (even equal), a final transfer
@@ -74,6 +78,7 @@ public final class ExplicitProxyListener implements AutoCloseable {
     private final Policy policy;
     private final NameResolver resolver;
     private final BlockPage blockPage;
+    private final MyAgreements agreements;
     private final Clock clock;
     private final ListenerMetrics metrics;
 
@@ -87,15 +92,18 @@ public final class ExplicitProxyListener implements AutoCloseable {
      * @param resolver  resolves upstream names for the destination guard ({@link NameResolver#SYSTEM} in
      *                  production, a {@link nl.vangnet.proxy.net.HostTable} in tests)
      * @param blockPage renders the block page
+     * @param agreements the "Mijn afspraken" page, answered for {@code GET /afspraken} on the proxy port and for every
+     *                  request to its pages host (never forwarded, resolved or decided)
      * @param clock     gives each request its instant
      * @param metrics   counts (no per-client data); {@link ListenerMetrics#NONE} for none
      */
     public ExplicitProxyListener(ProxySettings settings, Policy policy, NameResolver resolver, BlockPage blockPage,
-            Clock clock, ListenerMetrics metrics) {
+            MyAgreements agreements, Clock clock, ListenerMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.blockPage = Objects.requireNonNull(blockPage, "blockPage");
+        this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -121,7 +129,7 @@ public final class ExplicitProxyListener implements AutoCloseable {
                 ConnectionLimiter.NAME);
         PacSource pac = new PacSource(settings);
         ListenerState state = new ListenerState(policy, guard, blockPage, clock, metrics, registry, pac,
-                new AtomicLong(System.nanoTime() - POLICY_FAILURE_LOG_INTERVAL_NANOS));
+                agreements, new AtomicLong(System.nanoTime() - POLICY_FAILURE_LOG_INTERVAL_NANOS));
         HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
                 .withName(NAME)
                 .withProxyAlias("vangnet")

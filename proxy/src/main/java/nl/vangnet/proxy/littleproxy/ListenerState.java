@@ -9,6 +9,7 @@ import nl.vangnet.proxy.netty.TunnelRegistry;
 import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.net.DestinationGuard;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.page.PacFile;
 
 /**
@@ -21,12 +22,13 @@ import nl.vangnet.proxy.page.PacFile;
  * @param metrics   counts
  * @param tunnels   the restricted clients' open tunnels
  * @param pac       the PAC file for the listener endpoint a request arrived on
+ * @param agreements the "Mijn afspraken" page and its pages host
  * @param policyFailureLog when a policy failure was last logged ({@link System#nanoTime()}), to log at most one a
  *                         minute
  */
 record ListenerState(Policy policy, DestinationGuard guard, BlockPage blockPage, Clock clock,
         ListenerMetrics metrics, TunnelRegistry tunnels, Function<InetSocketAddress, PacFile> pac,
-        AtomicLong policyFailureLog) {
+        MyAgreements agreements, AtomicLong policyFailureLog) {
     ListenerState {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(guard, "guard");
@@ -35,6 +37,7 @@ record ListenerState(Policy policy, DestinationGuard guard, BlockPage blockPage,
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(tunnels, "tunnels");
         Objects.requireNonNull(pac, "pac");
+        Objects.requireNonNull(agreements, "agreements");
         Objects.requireNonNull(policyFailureLog, "policyFailureLog");
     }
 }

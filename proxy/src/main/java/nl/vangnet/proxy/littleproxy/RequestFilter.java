@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import nl.vangnet.proxy.netty.Responses;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.decision.Decision;
@@ -20,6 +21,7 @@ import nl.vangnet.proxy.decision.Trace;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import nl.vangnet.proxy.littleproxy.ListenerMetrics.Rejection;
 import nl.vangnet.proxy.net.DestinationGuard.Verdict;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.page.PacFile;
 import org.littleshoot.proxy.HttpFiltersAdapter;
 import org.slf4j.Logger;
@@ -29,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * Carries out the policy for one request (LittleProxy makes one filter per request; for {@code CONNECT}, one per
  * tunnel). In {@link #clientToProxyRequest}, before LittleProxy picks the server:
  * <ol>
- *   <li>connections over a limit are answered 429/503; origin-form requests get the PAC file or 400;</li>
+ *   <li>connections over a limit are answered 429/503; origin-form requests get the PAC file, the "Mijn afspraken"
+ *       page ({@code /afspraken}) or 400;</li>
  *   <li>the target is parsed strictly ({@link RequestTarget}); {@code Proxy-Authorization: Basic} is read and removed;
- *       several {@code Host} headers are refused;</li>
+ *       several {@code Host} headers are refused; a request to the pages host is answered by the proxy itself
+ *       ({@link MyAgreements}) and goes no further;</li>
  *   <li>{@link nl.vangnet.proxy.decision.Policy#decide} is called once;</li>
  *   <li>a block is answered (block page or 403); otherwise the upstream host of the decision (SafeSearch may change
  *       it) is checked by the destination guard, the request URI is rewritten to that host (so LittleProxy connects
@@ -101,6 +105,9 @@ final class RequestFilter extends HttpFiltersAdapter {
         ProxyCredentials credentials = BasicCredentials.parse(headers.getAll(HttpHeaderNames.PROXY_AUTHORIZATION));
         headers.remove(HttpHeaderNames.PROXY_AUTHORIZATION);
         InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        if (state.agreements().isPagesHost(target.host())) {
+            return pagesHost(request, target, connect, credentials, head, now);
+        }
         Kind kind = connect ? Kind.CONNECT : Kind.HTTP;
         RequestFacts facts = new RequestFacts(client.getAddress(), credentials, target.host(), target.port(), kind,
                 target.path(), now);
@@ -192,8 +199,56 @@ final class RequestFilter extends HttpFiltersAdapter {
             PacFile pac = state.pac().apply((InetSocketAddress) ctx.channel().localAddress());
             return Responses.pac(pac.bytes(), head, now);
         }
+        if (readable && (MyAgreements.servesPath(request.uri())
+                || MyAgreements.servesPagesHostPath(request.uri()) && toPagesHost(request))) {
+            return agreementsPage(BasicCredentials.parse(request.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION)),
+                    head, now);
+        }
         state.metrics().rejected(Rejection.NOT_A_PROXY_REQUEST);
         return Responses.notAProxyRequest(head, now);
+    }
+
+    /**
+     * A request to the pages host, answered here and never decided, resolved or forwarded: the page for {@code /} and
+     * {@code /afspraken}, 404 for other paths, 405 for methods other than GET and HEAD, 403 for {@code CONNECT} (the
+     * page is served over plain HTTP only).
+     */
+    private HttpResponse pagesHost(HttpRequest request, RequestTarget target, boolean connect,
+            ProxyCredentials credentials, boolean head, Instant now) {
+        if (connect) {
+            return Responses.destinationRefused(false, now);
+        }
+        if (!head && !HttpMethod.GET.equals(request.method())) {
+            return Responses.methodNotAllowed(now);
+        }
+        if (!MyAgreements.servesPagesHostPath(target.path())) {
+            return Responses.notFound(head, now);
+        }
+        return agreementsPage(credentials, head, now);
+    }
+
+    /** Whether an origin-form request names the pages host in its one {@code Host} header (any port). */
+    private boolean toPagesHost(HttpRequest request) {
+        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() != 1) {
+            return false;
+        }
+        String host = hosts.get(0).strip();
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(':') == colon) {
+            host = host.substring(0, colon);
+        }
+        return state.agreements().isPagesHost(host);
+    }
+
+    /** The "Mijn afspraken" page for this connection's client. Nothing is logged, whoever asks. */
+    private HttpResponse agreementsPage(ProxyCredentials credentials, boolean head, Instant now) {
+        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        try {
+            return Responses.page(state.agreements().page(client.getAddress(), credentials, now).html(), head, now);
+        } catch (RuntimeException e) {
+            return Responses.pageFailed(head, now);
+        }
     }
 
     /** The policy's decision; should the policy throw (a bug), the request passes unchanged: default open. */

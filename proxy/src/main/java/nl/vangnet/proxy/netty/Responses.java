@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import nl.vangnet.proxy.page.AgreementsPage;
 import nl.vangnet.proxy.page.BlockPage;
 import nl.vangnet.proxy.page.PacFile;
 
@@ -33,6 +34,9 @@ public final class Responses {
     public static final String TOTAL_LIMIT_TEXT = "De proxy is nu te druk. Probeer het zo opnieuw.\n";
     public static final String RETRY_AFTER_SECONDS = "10";
     public static final String PAC_CACHE = "max-age=300";
+    public static final String NOT_FOUND_TEXT = "Deze pagina bestaat niet.\n";
+    public static final String METHOD_NOT_ALLOWED_TEXT = "Deze pagina kun je alleen bekijken.\n";
+    public static final String PAGE_FAILED_TEXT = "Deze pagina werkt nu niet. Probeer het later opnieuw.\n";
 
     private Responses() {
     }
@@ -80,6 +84,28 @@ public final class Responses {
 
     public static FullHttpResponse pac(byte[] script, boolean head, Instant now) {
         return response(HttpResponseStatus.OK, PacFile.CONTENT_TYPE, script, head, now, PAC_CACHE);
+    }
+
+    /** 200 with one of the proxy's own HTML pages ("Mijn afspraken"); never cached, since it depends on the client. */
+    public static FullHttpResponse page(byte[] html, boolean head, Instant now) {
+        return response(HttpResponseStatus.OK, AgreementsPage.CONTENT_TYPE, html, head, now, "no-store");
+    }
+
+    /** 404: a path that the proxy's own pages host does not serve. */
+    public static FullHttpResponse notFound(boolean head, Instant now) {
+        return text(HttpResponseStatus.NOT_FOUND, NOT_FOUND_TEXT, head, now);
+    }
+
+    /** 405 with {@code Allow: GET, HEAD}: the proxy's own pages can only be read. */
+    public static FullHttpResponse methodNotAllowed(Instant now) {
+        FullHttpResponse r = text(HttpResponseStatus.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED_TEXT, false, now);
+        r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+        return r;
+    }
+
+    /** 500: one of the proxy's own pages could not be made. */
+    public static FullHttpResponse pageFailed(boolean head, Instant now) {
+        return text(HttpResponseStatus.INTERNAL_SERVER_ERROR, PAGE_FAILED_TEXT, head, now);
     }
 
     private static FullHttpResponse text(HttpResponseStatus status, String body, boolean head, Instant now) {

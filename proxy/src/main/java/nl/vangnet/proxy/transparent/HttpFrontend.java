@@ -31,6 +31,7 @@ import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.RequestFacts;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import nl.vangnet.proxy.netty.Responses;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.transparent.Destinations.Choice;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
 
@@ -114,23 +115,17 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
             return;
         }
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        requestKeepAlive = HttpUtil.isKeepAlive(request);
+        if (context.agreements().isPagesHost(host.host())) {
+            answer(ctx, request, pagesHost(request, remote, head, now));
+            return;
+        }
         RequestFacts facts = new RequestFacts(remote.getAddress(), null, host.host(), host.port(), Kind.HTTP,
                 request.uri(), now);
         Decision decision = context.decide(facts);
-        requestKeepAlive = HttpUtil.isKeepAlive(request);
         if (decision instanceof Decision.Block) {
             context.metrics().blocked(Kind.HTTP, true);
-            FullHttpResponse page = Responses.blockPage(context.blockPage().render(host.host()), head, now);
-            boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-            if (hasBody || !requestKeepAlive) {
-                closeWith(ctx, page);
-                return;
-            }
-            page.headers().remove(HttpHeaderNames.CONNECTION);
-            HttpUtil.setKeepAlive(page.headers(), request.protocolVersion(), true);
-            state = State.SKIP_BODY;
-            ctx.writeAndFlush(page);
-            readNext(ctx);
+            answer(ctx, request, Responses.blockPage(context.blockPage().render(host.host()), head, now));
             return;
         }
         Choice choice = context.destinations().choose(facts, decision, original,
@@ -150,6 +145,41 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         closeUpstream();
         state = State.CONNECTING;
         connect(ctx, request, connect, head);
+    }
+
+    /**
+     * Answers a request from the proxy itself (block page, "Mijn afspraken"): the connection stays usable when the
+     * request had no body and asked for keep-alive (its body, if any, is skipped), else it is closed.
+     */
+    private void answer(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
+        boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+        if (hasBody || !requestKeepAlive) {
+            closeWith(ctx, response);
+            return;
+        }
+        response.headers().remove(HttpHeaderNames.CONNECTION);
+        HttpUtil.setKeepAlive(response.headers(), request.protocolVersion(), true);
+        state = State.SKIP_BODY;
+        ctx.writeAndFlush(response);
+        readNext(ctx);
+    }
+
+    /**
+     * A request to the pages host, never decided or forwarded: the "Mijn afspraken" page for {@code /} and
+     * {@code /afspraken}, 404 for other paths, 405 for methods other than GET and HEAD. Nothing is logged.
+     */
+    private FullHttpResponse pagesHost(HttpRequest request, InetSocketAddress remote, boolean head, Instant now) {
+        if (!head && !HttpMethod.GET.equals(request.method())) {
+            return Responses.methodNotAllowed(now);
+        }
+        if (!MyAgreements.servesPagesHostPath(request.uri())) {
+            return Responses.notFound(head, now);
+        }
+        try {
+            return Responses.page(context.agreements().page(remote.getAddress(), null, now).html(), head, now);
+        } catch (RuntimeException e) {
+            return Responses.pageFailed(head, now);
+        }
     }
 
     private void connect(ChannelHandlerContext ctx, HttpRequest request, Choice.Connect connect, boolean head) {

@@ -17,6 +17,7 @@ import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import nl.vangnet.proxy.netty.TunnelRegistry;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * @param policy       decides
  * @param destinations where allowed connections go
  * @param blockPage    renders the block page
+ * @param agreements   the "Mijn afspraken" page and its pages host
  * @param blockPageTls server TLS contexts for the HTTPS block page, or {@code null} for none
  * @param clock        gives each decision its instant
  * @param metrics      counts
@@ -39,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * @param policyFailureLog when a policy failure was last logged ({@link System#nanoTime()})
  */
 record ListenerContext(TransparentSettings settings, Policy policy, Destinations destinations, BlockPage blockPage,
-        BlockPageTls blockPageTls, Clock clock, TransparentMetrics metrics, OriginalDestination original,
-        TunnelRegistry tunnels, ConnectionCounter counter, Transport transport, ChannelGroup channels,
+        MyAgreements agreements, BlockPageTls blockPageTls, Clock clock, TransparentMetrics metrics,
+        OriginalDestination original, TunnelRegistry tunnels, ConnectionCounter counter, Transport transport, ChannelGroup channels,
         AtomicLong policyFailureLog) {
     private static final Logger LOG = LoggerFactory.getLogger(TransparentListener.class);
     static final long POLICY_FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -50,6 +52,7 @@ record ListenerContext(TransparentSettings settings, Policy policy, Destinations
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(destinations, "destinations");
         Objects.requireNonNull(blockPage, "blockPage");
+        Objects.requireNonNull(agreements, "agreements");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(original, "original");

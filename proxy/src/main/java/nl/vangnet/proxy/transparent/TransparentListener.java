@@ -25,6 +25,7 @@ import nl.vangnet.proxy.net.NameResolver;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.TunnelRegistry;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,10 @@ import org.slf4j.LoggerFactory;
  * connection (streamed, one request in flight; a request needing another upstream closes the old one). A blocked
  * request gets the block page; the connection stays open when the request had no body and keep-alive. When the
  * upstream closes, the client connection is closed after the response. Protocol upgrades ({@code 101}, e.g.
- * WebSocket) are not relayed beyond the 101 response: the connection is closed.
+ * WebSocket) are not relayed beyond the 101 response: the connection is closed. A request whose {@code Host} is the
+ * pages host ({@code mijn.vangnet}) is answered by the listener itself with the "Mijn afspraken" page
+ * ({@link MyAgreements}; 404 for other paths, 405 for other methods) like a block page, and never decided or
+ * forwarded.
  *
  * <p><b>Where to connect</b> (the consistency contract between the original destination and the SNI/Host):
  * <ul>
@@ -101,6 +105,7 @@ public final class TransparentListener implements AutoCloseable {
     private final Policy policy;
     private final NameResolver resolver;
     private final BlockPage blockPage;
+    private final MyAgreements agreements;
     private final Clock clock;
     private final TransparentMetrics metrics;
     private final OriginalDestination original;
@@ -125,6 +130,8 @@ public final class TransparentListener implements AutoCloseable {
      * @param policy       decides every connection and request
      * @param resolver     resolves names for the destination guard ({@link NameResolver#SYSTEM} in production)
      * @param blockPage    renders the block page
+     * @param agreements   the "Mijn afspraken" page, answered on the HTTP listener for every request whose
+     *                     {@code Host} is its pages host (never decided or forwarded)
      * @param clock        gives each decision its instant
      * @param metrics      counts (no per-client data); {@link TransparentMetrics#NONE} for none
      * @param original     finds a connection's original destination ({@link NetfilterOriginalDestination} in
@@ -133,12 +140,13 @@ public final class TransparentListener implements AutoCloseable {
      *                     alert)
      */
     public TransparentListener(TransparentSettings settings, Policy policy, NameResolver resolver,
-            BlockPage blockPage, Clock clock, TransparentMetrics metrics, OriginalDestination original,
-            BlockPageTls blockPageTls) {
+            BlockPage blockPage, MyAgreements agreements, Clock clock, TransparentMetrics metrics,
+            OriginalDestination original, BlockPageTls blockPageTls) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.blockPage = Objects.requireNonNull(blockPage, "blockPage");
+        this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.original = Objects.requireNonNull(original, "original");
@@ -164,7 +172,7 @@ public final class TransparentListener implements AutoCloseable {
                 DestinationGuard.interfaceAddresses());
         ChannelGroup all = new DefaultChannelGroup(NAME, GlobalEventExecutor.INSTANCE);
         ListenerContext context = new ListenerContext(settings, policy, new Destinations(guard), blockPage,
-                blockPageTls, clock, metrics, original, registry, counter, transport, all,
+                agreements, blockPageTls, clock, metrics, original, registry, counter, transport, all,
                 new AtomicLong(System.nanoTime() - ListenerContext.POLICY_FAILURE_LOG_INTERVAL_NANOS));
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(workers, new DefaultThreadFactory(NAME, true),

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import nl.vangnet.config.text.PlainDutch;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.ProxyCredentials;
@@ -24,7 +25,10 @@ import nl.vangnet.proxy.decision.RequestFacts;
 import nl.vangnet.proxy.littleproxy.RawHttp.Response;
 import nl.vangnet.proxy.net.Cidr;
 import nl.vangnet.proxy.net.HostTable;
+import nl.vangnet.proxy.page.AgreementsFixture;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
+import nl.vangnet.proxy.page.RecordingAgreementsMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +58,8 @@ class ExplicitProxyListenerTest {
     private final FakePolicy policy = new FakePolicy();
     private final MovableClock clock = new MovableClock(START);
     private final RecordingMetrics metrics = new RecordingMetrics();
+    private final RecordingAgreementsMetrics pages = new RecordingAgreementsMetrics();
+    private final MyAgreements agreements = AgreementsFixture.agreements(pages);
     private ExplicitProxyListener proxy;
     private InetSocketAddress proxyAddress;
 
@@ -93,7 +99,8 @@ class ExplicitProxyListenerTest {
                 .build();
         ProxySettings settings = customise.apply(ProxySettings.on(new InetSocketAddress("127.0.0.1", 0))
                 .withAllowedDestinations(List.of(Cidr.parse("127.0.0.0/8"))));
-        proxy = new ExplicitProxyListener(settings, policy, hosts, new BlockPage(), clock, metrics);
+        proxy = new ExplicitProxyListener(settings, policy, hosts, new BlockPage(), agreements, clock,
+                metrics);
         proxyAddress = proxy.start();
     }
 
@@ -180,7 +187,7 @@ class ExplicitProxyListenerTest {
         proxy = new ExplicitProxyListener(ProxySettings.on(new InetSocketAddress("127.0.0.1", 0))
                 .withAllowedDestinations(List.of(Cidr.parse("127.0.0.0/8"))), facts -> {
                     throw new IllegalStateException("bug for " + facts.host());
-                }, HostTable.builder().put("unrestricted.example", "127.0.0.1").build(), new BlockPage(), clock,
+                }, HostTable.builder().put("unrestricted.example", "127.0.0.1").build(), new BlockPage(), agreements, clock,
                 metrics);
         proxyAddress = proxy.start();
         String authority = "unrestricted.example:" + origin.port();
@@ -569,6 +576,77 @@ class ExplicitProxyListenerTest {
         assertThat(policy.seen).isEmpty();
     }
 
+    // --- "Mijn afspraken" -------------------------------------------------------------------------------------------
+
+    /** The restricted client's sentences that do not depend on the day (this test's clock is in 2025). */
+    private static final List<String> AGREED = AgreementsFixture.RESTRICTED_SENTENCES.stream()
+            .filter(line -> !line.startsWith("Over ")).toList();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "127.0.0.10 | GET /afspraken HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n | RESTRICTED",
+            "127.0.0.10 | GET http://mijn.vangnet/afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | RESTRICTED",
+            "127.0.0.10 | GET http://MIJN.Vangnet./?x=1 HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | RESTRICTED",
+            "127.0.0.10 | GET / HTTP/1.1\\r\\nHost: mijn.vangnet:3128\\r\\n\\r\\n | RESTRICTED",
+            "127.0.0.99 | GET http://mijn.vangnet/ HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\nProxy-Authorization: Basic dGFibGV0LTE6Z2VoZWltLTE=\\r\\n\\r\\n | RESTRICTED",
+            "127.0.0.30 | GET http://mijn.vangnet/afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | UNRESTRICTED",
+            "127.0.0.40 | GET /afspraken HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n | UNRESTRICTED",
+            "127.0.0.99 | GET http://mijn.vangnet/afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | UNRESTRICTED",
+            "127.0.0.5  | GET /afspraken HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n | UNRESTRICTED"})
+    void servesTheAgreementsPageItselfWithoutDecidingOrForwarding(String client, String request, String outcome)
+            throws Exception {
+        startProxy();
+        int before = origin.requests().size();
+        Response r;
+        try (Socket s = RawHttp.connect(client, proxyAddress)) {
+            r = RawHttp.exchange(s, request.translateEscapes());
+            assertThat(RawHttp.closedByPeer(s)).isTrue();
+        }
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.header("Content-Length")).isEqualTo(String.valueOf(r.body().length));
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        if (outcome.equals("RESTRICTED")) {
+            assertThat(r.text()).contains(AGREED);
+        } else {
+            assertThat(r.text()).contains(PlainDutch.NO_AGREEMENTS).doesNotContain("<li>", "Jan de Vries");
+        }
+        assertThat(pages.served()).extracting(Enum::name).containsExactly(outcome);
+        assertThat(policy.seen).as("never decided").isEmpty();
+        assertThat(origin.requests()).as("never forwarded").hasSize(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GET http://mijn.vangnet/favicon.ico HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | 404",
+            "POST http://mijn.vangnet/afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\nContent-Length: 0\\r\\n\\r\\n | 405",
+            "CONNECT mijn.vangnet:443 HTTP/1.1\\r\\nHost: mijn.vangnet:443\\r\\n\\r\\n | 403",
+            "POST /afspraken HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Length: 0\\r\\n\\r\\n | 400"})
+    void answersOtherRequestsForThePagesItself(String request, int status) throws Exception {
+        startProxy();
+        try (Socket s = RawHttp.connect(RESTRICTED, proxyAddress)) {
+            Response r = RawHttp.exchange(s, request.translateEscapes());
+            assertThat(r.status()).isEqualTo(status);
+            if (status == 405) {
+                assertThat(r.header("Allow")).isEqualTo("GET, HEAD");
+            }
+        }
+        assertThat(policy.seen).isEmpty();
+        assertThat(pages.served()).isEmpty();
+    }
+
+    @Test
+    void theBlockPageLinksToTheAgreementsPage() throws Exception {
+        startProxy();
+        String authority = "casino.example:" + origin.port();
+        try (Socket s = RawHttp.connect(RESTRICTED, proxyAddress)) {
+            Response r = RawHttp.exchange(s, get("http://" + authority + "/", authority));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.text()).contains("<a href=\"http://mijn.vangnet/afspraken\">Waarom? Bekijk je afspraken</a>");
+        }
+    }
+
     // --- open tunnels ----------------------------------------------------------------------------------------------
 
     @Test
@@ -635,7 +713,7 @@ class ExplicitProxyListenerTest {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             ExplicitProxyListener second = new ExplicitProxyListener(
                     ProxySettings.on(new InetSocketAddress("127.0.0.1", taken.getLocalPort())), policy,
-                    HostTable.builder().build(), new BlockPage(), clock, metrics);
+                    HostTable.builder().build(), new BlockPage(), agreements, clock, metrics);
 
             assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("the proxy cannot listen on /127.0.0.1:" + taken.getLocalPort());

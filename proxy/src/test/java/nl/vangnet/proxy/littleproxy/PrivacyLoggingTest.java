@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocket;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.net.Cidr;
 import nl.vangnet.proxy.net.HostTable;
+import nl.vangnet.proxy.page.AgreementsFixture;
 import nl.vangnet.proxy.page.BlockPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * With every logger at DEBUG, a full unrestricted request and tunnel through the real proxy leave no log event that
+ * With every logger at DEBUG, a full unrestricted request and tunnel through the real proxy, and the client's look at
+ * its "Mijn afspraken" page, leave no log event that
  * mentions the host or the client's address — while the same traffic without the {@link PrivacyTurboFilter} does
  * leak both (so this test can fail).
  */
@@ -87,7 +89,8 @@ class PrivacyLoggingTest {
         runTraffic(true);
 
         assertThat(appender.list).as("the appender sees events at all").isNotEmpty();
-        assertThat(appender.list).noneMatch(e -> mentions(e, HOST) || mentions(e, CLIENT));
+        assertThat(appender.list).noneMatch(e -> mentions(e, HOST) || mentions(e, CLIENT)
+                || mentions(e, "mijn.vangnet") || mentions(e, "afspraken"));
     }
 
     @Test
@@ -104,7 +107,7 @@ class PrivacyLoggingTest {
                 .withAllowedDestinations(List.of(Cidr.parse("127.0.0.0/8")));
         FakePolicy policy = new FakePolicy();
         ExplicitProxyListener proxy = new ExplicitProxyListener(settings, policy, hosts, new BlockPage(),
-                Clock.systemUTC(), ListenerMetrics.NONE);
+                AgreementsFixture.nobody(), Clock.systemUTC(), ListenerMetrics.NONE);
         InetSocketAddress proxyAddress = proxy.start();
         if (!withFilter) {
             context.getTurboFilterList().removeIf(f -> f instanceof PrivacyTurboFilter);
@@ -127,6 +130,12 @@ class PrivacyLoggingTest {
                 assertThat(RawHttp.exchange(tls, "GET / HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n").status())
                         .isEqualTo(200);
                 tls.close();
+            }
+            for (String request : List.of("GET http://mijn.vangnet/afspraken HTTP/1.1\r\nHost: mijn.vangnet\r\n\r\n",
+                    "GET /afspraken HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+                try (Socket s = RawHttp.connect(CLIENT, proxyAddress)) {
+                    assertThat(RawHttp.exchange(s, request).status()).isEqualTo(200);
+                }
             }
             assertThat(policy.seen).hasSize(2);
         } finally {

@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class BlockPageTest {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final String MESSAGE = "Deze website is nu niet beschikbaar. Dit hebben we samen afgesproken. "
-            + "Wil je erover praten? Vraag het je begeleider.";
+            + "Wil je erover praten? Vraag het je begeleider. Waarom? Bekijk je afspraken";
 
     private final BlockPage page = new BlockPage();
 
@@ -47,7 +47,7 @@ class BlockPageTest {
         assertThat(text(doc, "/h:html/h:head/h:title")).isEqualTo("Niet beschikbaar");
         assertThat(count(doc, "/h:html/h:head/h:style")).isEqualTo(1);
         assertThat(text(doc, "/h:html/h:body/h:main/h:h1")).isEqualTo("Deze website is nu niet beschikbaar.");
-        assertThat(count(doc, "/h:html/h:body/h:main/h:p")).isEqualTo(3);
+        assertThat(count(doc, "/h:html/h:body/h:main/h:p")).isEqualTo(4);
     }
 
     @Test
@@ -55,8 +55,26 @@ class BlockPageTest {
         Document doc = parse(page.render("casino.example"));
 
         assertThat(count(doc, "//h:script | //h:link | //h:img | //h:iframe | //h:object | //h:form")).isZero();
-        assertThat(count(doc, "//@src | //@href | //@action | //@*[starts-with(name(), 'on')]")).isZero();
+        assertThat(count(doc, "//@src | //@action | //@*[starts-with(name(), 'on')]")).isZero();
+        assertThat(count(doc, "//@href")).isEqualTo(1);
+        assertThat(text(doc, "//h:a/@href")).isEqualTo("http://mijn.vangnet/afspraken");
         assertThat(text(doc, "//h:style")).doesNotContain("url(", "@import");
+    }
+
+    @Test
+    void linksToTheAgreementsPage() throws Exception {
+        Document doc = parse(new BlockPage("http://afspraken.zorg.example/afspraken").render("casino.example"));
+
+        assertThat(text(doc, "//h:p[@class='afspraken']/h:a")).isEqualTo("Waarom? Bekijk je afspraken");
+        assertThat(text(doc, "//h:a/@href")).isEqualTo("http://afspraken.zorg.example/afspraken");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "mijn.vangnet/afspraken", "/afspraken"})
+    void refusesALinkThatIsNoHttpUrl(String url) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BlockPage(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the agreements page link must be an http(s) URL, got '" + url + "'");
     }
 
     @Test

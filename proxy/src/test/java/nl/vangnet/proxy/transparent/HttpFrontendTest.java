@@ -42,7 +42,12 @@ import nl.vangnet.proxy.net.Refusal;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.Responses;
 import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.config.text.PlainDutch;
+import nl.vangnet.proxy.page.AgreementsFixture;
+import nl.vangnet.proxy.page.AgreementsMetrics.Outcome;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
+import nl.vangnet.proxy.page.RecordingAgreementsMetrics;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,9 @@ class HttpFrontendTest {
     private ConnectionCounter counter = new ConnectionCounter(256, 4096);
     private TransparentSettings settings = TransparentSettings.on(LOCAL, null);
     private boolean policyFails;
+    private Instant now = NOW;
+    private final RecordingAgreementsMetrics pages = new RecordingAgreementsMetrics();
+    private final MyAgreements agreements = AgreementsFixture.agreements(pages);
 
     /** Blocks casino.example; everything else is allowed (for a restricted client). */
     private final Policy policy = f -> {
@@ -141,7 +149,7 @@ class HttpFrontendTest {
                 .build();
         ListenerContext context = new ListenerContext(settings, policy,
                 new Destinations(new DestinationGuard(hosts, List.of(), java.util.Set.of())), new BlockPage(),
-                null, Clock.fixed(NOW, ZoneOffset.UTC), metrics,
+                agreements, null, Clock.fixed(now, ZoneOffset.UTC), metrics,
                 ch -> Optional.ofNullable(originals.get(
                         ((InetSocketAddress) ch.remoteAddress()).getAddress().getHostAddress())),
                 new TunnelRegistry(), counter, new Transport(false),
@@ -437,5 +445,81 @@ class HttpFrontendTest {
         only(rejected, HttpMethod.GET).release();
         assertThat(rejected.isOpen()).isFalse();
         assertThat(asked).isEmpty();
+    }
+
+    // --- "Mijn afspraken" -------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} asks {1} {2}")
+    @CsvSource({
+            "127.0.0.10, mijn.vangnet,     /afspraken,  RESTRICTED",
+            "127.0.0.10, MIJN.Vangnet.,    /,           RESTRICTED",
+            "127.0.0.10, mijn.vangnet:80,  /afspraken?bron=blokpagina, RESTRICTED",
+            "127.0.0.30, mijn.vangnet,     /afspraken,  UNRESTRICTED",
+            "127.0.0.40, mijn.vangnet,     /afspraken,  UNRESTRICTED",
+            "127.0.0.99, mijn.vangnet,     /,           UNRESTRICTED"})
+    void answersThePagesHostItselfAndKeepsTheConnection(String client, String host, String path, Outcome outcome)
+            throws Exception {
+        now = AgreementsFixture.NOW;
+        EmbeddedChannel ch = open(client);
+        send(ch, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        FullHttpResponse r = only(ch, HttpMethod.GET);
+
+        assertThat(r.status().code()).isEqualTo(200);
+        assertThat(r.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.headers().get(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-store");
+        assertThat(r.headers().get(HttpHeaderNames.CONNECTION)).isNull();
+        String html = body(r);
+        if (outcome == Outcome.RESTRICTED) {
+            assertThat(html).contains(AgreementsFixture.RESTRICTED_SENTENCES);
+        } else {
+            assertThat(html).contains(PlainDutch.NO_AGREEMENTS).doesNotContain("<li>", "Wzd", "Jan de Vries");
+        }
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(asked).as("never decided").isEmpty();
+        assertThat(events).as("never forwarded, blocked or refused").isEmpty();
+        assertThat(pages.served()).containsExactly(outcome);
+
+        send(ch, "GET / HTTP/1.1\r\nHost: casino.example\r\n\r\n");
+        FullHttpResponse blocked = only(ch, HttpMethod.GET);
+        assertThat(blocked.status().code()).isEqualTo(403);
+        assertThat(body(blocked)).contains("href=\"http://mijn.vangnet/afspraken\"", "Waarom? Bekijk je afspraken");
+        assertThat(asked).extracting(RequestFacts::host).containsExactly("casino.example");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GET /favicon.ico HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | 404 | open",
+            "POST /afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\nContent-Length: 2\\r\\n\\r\\nhi | 405 | closed",
+            "DELETE /afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\n\\r\\n | 405 | open",
+            "GET /afspraken HTTP/1.1\\r\\nHost: mijn.vangnet\\r\\nConnection: close\\r\\n\\r\\n | 200 | closed"})
+    void answersOtherRequestsToThePagesHostWithoutForwarding(String request, int status, String connection)
+            throws Exception {
+        now = AgreementsFixture.NOW;
+        EmbeddedChannel ch = open("127.0.0.10");
+        send(ch, request.translateEscapes());
+        FullHttpResponse r = only(ch, HttpMethod.GET);
+
+        assertThat(r.status().code()).isEqualTo(status);
+        if (status == 405) {
+            assertThat(r.headers().get(HttpHeaderNames.ALLOW)).isEqualTo("GET, HEAD");
+        }
+        r.release();
+        assertThat(ch.isOpen()).isEqualTo(connection.equals("open"));
+        assertThat(asked).isEmpty();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void headOfThePageHasTheLengthAndNoBody() throws Exception {
+        now = AgreementsFixture.NOW;
+        EmbeddedChannel ch = open("127.0.0.10");
+        send(ch, "HEAD /afspraken HTTP/1.1\r\nHost: mijn.vangnet\r\n\r\n");
+        FullHttpResponse r = only(ch, HttpMethod.HEAD);
+
+        assertThat(r.status().code()).isEqualTo(200);
+        assertThat(r.content().readableBytes()).isZero();
+        assertThat(r.headers().getInt(HttpHeaderNames.CONTENT_LENGTH))
+                .isEqualTo(agreements.page(AgreementsFixture.ip("127.0.0.10"), null, now).html().length);
+        r.release();
     }
 }

@@ -35,7 +35,11 @@ import nl.vangnet.proxy.decision.Trace;
 import nl.vangnet.proxy.littleproxy.TestCertificate;
 import nl.vangnet.proxy.net.Cidr;
 import nl.vangnet.proxy.net.HostTable;
+import nl.vangnet.config.text.PlainDutch;
+import nl.vangnet.proxy.page.AgreementsFixture;
+import nl.vangnet.proxy.page.AgreementsMetrics;
 import nl.vangnet.proxy.page.BlockPage;
+import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +66,7 @@ class TransparentListenerTest {
     private final Map<InetAddress, InetSocketAddress> originals = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private volatile Set<String> blocked = Set.of("casino.example");
+    private final MyAgreements agreements = AgreementsFixture.agreements(AgreementsMetrics.NONE);
     private TransparentListener listener;
     private TransparentListener.Addresses addresses;
 
@@ -138,8 +143,8 @@ class TransparentListenerTest {
                 .withTimeouts(Duration.ofSeconds(5), idle, Duration.ofSeconds(5));
         OriginalDestination original = ch -> Optional.ofNullable(
                 originals.get(((InetSocketAddress) ch.remoteAddress()).getAddress()));
-        listener = new TransparentListener(settings, policy, hosts, new BlockPage(), Clock.systemUTC(), metrics,
-                original, blockPageTls);
+        listener = new TransparentListener(settings, policy, hosts, new BlockPage(), agreements, Clock.systemUTC(),
+                metrics, original, blockPageTls);
         addresses = listener.start();
     }
 
@@ -292,6 +297,31 @@ class TransparentListenerTest {
         assertThat(httpOne.received).anyMatch(h -> h.startsWith("GET /a HTTP/1.1\r\nHost: allowed.example\r\n"));
         assertThat(events).containsExactly("forwarded:HTTP:ORIGINAL", "blocked:HTTP:true",
                 "forwarded:HTTP:REROUTED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"127.0.0.10, true", "127.0.0.30, false", "127.0.0.99, false"})
+    void answersThePagesHostOnTheHttpListenerWithoutForwarding(String client, boolean restricted) throws Exception {
+        start();
+        original(client, "127.0.0.1", httpOne.port());
+        int before = httpOne.received.size();
+        String response;
+        try (Socket s = connect(client, addresses.http())) {
+            s.getOutputStream().write("GET /afspraken HTTP/1.1\r\nHost: mijn.vangnet\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 200").contains("content-type: text/html; charset=utf-8",
+                "<title>Mijn afspraken</title>");
+        if (restricted) {
+            assertThat(response).contains("Deze soorten websites kun je niet openen: gokken en datingsites.",
+                    "Deze afspraak duurt tot en met 30 juni 2027.", "Jan de Vries");
+        } else {
+            assertThat(response).contains(PlainDutch.NO_AGREEMENTS).doesNotContain("<li>");
+        }
+        assertThat(httpOne.received).hasSize(before);
+        assertThat(events).isEmpty();
     }
 
     @ParameterizedTest
