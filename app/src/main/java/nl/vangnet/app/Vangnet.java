@@ -2,6 +2,7 @@ package nl.vangnet.app;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -118,8 +120,23 @@ public final class Vangnet implements AutoCloseable {
         }
     }
 
-    /** Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners. */
+    /**
+     * Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners; the
+     * once-only tokens of a first start go to standard output (see {@link #start(Settings, boolean, Clock,
+     * PrintWriter)}).
+     */
     public static Vangnet start(Settings settings, boolean demo, Clock clock) {
+        return start(settings, demo, clock, new PrintWriter(System.out, true));
+    }
+
+    /**
+     * Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners. With the
+     * admin API enabled, a store without accounts gets its first admin ({@link AdminBootstrap}, token from
+     * {@code VANGNET_ADMIN_TOKEN} or new) and, with {@code demo}, the demo accounts ({@link DemoAccounts}); the
+     * tokens created on this start are written once to {@code console} ({@link FirstStartNotice}), never to the
+     * log.
+     */
+    public static Vangnet start(Settings settings, boolean demo, Clock clock, PrintWriter console) {
         Parts p = new Parts();
         try {
             Database database = p.add(Database.open(settings.storeUrl(), settings.storeUser(),
@@ -169,6 +186,11 @@ public final class Vangnet implements AutoCloseable {
                 admin.start(settings.adminBind().getHostString(), settings.adminBind().getPort());
                 p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
                 LOG.info("admin API listening on {}", p.adminAddress);
+                Optional<AdminBootstrap.FirstAdmin> firstAdmin = AdminBootstrap.bootstrapIfEmpty(store,
+                        System.getenv(AdminBootstrap.ENV));
+                List<DemoAccounts.Created> demoAccounts = demo ? DemoAccounts.seedMissing(store) : List.of();
+                FirstStartNotice.print(console, "http://" + p.adminAddress.getHostString() + ":"
+                        + p.adminAddress.getPort() + "/api/v1", firstAdmin, demo, demoAccounts);
             }
             return new Vangnet(p);
         } catch (RuntimeException e) {
