@@ -113,6 +113,8 @@ public final class Vangnet implements AutoCloseable {
         InetSocketAddress adminAddress;
         VangnetMetrics metrics;
         BlockStatsRecorder blockStats;
+        /** Prints the tokens created on this start, given the admin API's URL; {@code null} once printed. */
+        java.util.function.Consumer<String> firstStartNotice;
 
         <T extends AutoCloseable> T add(T c) {
             closeables.add(c);
@@ -145,6 +147,14 @@ public final class Vangnet implements AutoCloseable {
             p.store = store;
             if (demo && DemoSeed.seedIfEmpty(store, clock, settings.limits())) {
                 LOG.info("demo data seeded");
+            }
+            if (settings.adminEnabled()) {
+                // before the first snapshot, so that these writes do not make it stale at once; shown once the
+                // admin API listens (or, should start-up fail, before the error)
+                Optional<AdminBootstrap.FirstAdmin> firstAdmin = AdminBootstrap.bootstrapIfEmpty(store,
+                        System.getenv(AdminBootstrap.ENV));
+                List<DemoAccounts.Created> demoAccounts = demo ? DemoAccounts.seedMissing(store) : List.of();
+                p.firstStartNotice = url -> FirstStartNotice.print(console, url, firstAdmin, demo, demoAccounts);
             }
             store.recordTransitions(clock.instant());
             VangnetMetrics metrics = new VangnetMetrics();
@@ -186,16 +196,21 @@ public final class Vangnet implements AutoCloseable {
                 admin.start(settings.adminBind().getHostString(), settings.adminBind().getPort());
                 p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
                 LOG.info("admin API listening on {}", p.adminAddress);
-                Optional<AdminBootstrap.FirstAdmin> firstAdmin = AdminBootstrap.bootstrapIfEmpty(store,
-                        System.getenv(AdminBootstrap.ENV));
-                List<DemoAccounts.Created> demoAccounts = demo ? DemoAccounts.seedMissing(store) : List.of();
-                FirstStartNotice.print(console, "http://" + p.adminAddress.getHostString() + ":"
-                        + p.adminAddress.getPort() + "/api/v1", firstAdmin, demo, demoAccounts);
+                printFirstStartNotice(p, p.adminAddress);
             }
             return new Vangnet(p);
         } catch (RuntimeException e) {
+            printFirstStartNotice(p, settings.adminBind());
             closeAll(p.closeables);
             throw e;
+        }
+    }
+
+    /** Shows the tokens created on this start, once, with the admin API's base URL at {@code admin}. */
+    private static void printFirstStartNotice(Parts p, InetSocketAddress admin) {
+        if (p.firstStartNotice != null) {
+            p.firstStartNotice.accept("http://" + admin.getHostString() + ":" + admin.getPort() + "/api/v1");
+            p.firstStartNotice = null;
         }
     }
 

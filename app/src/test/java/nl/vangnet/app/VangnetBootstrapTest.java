@@ -1,6 +1,7 @@
 package nl.vangnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,6 +53,30 @@ class VangnetBootstrapTest {
             AccountStore accounts = (AccountStore) v.store();
             assertThat(accounts.accountCount()).isEqualTo(1);
             assertThat(accounts.authenticate(secret, CLOCK.instant())).isPresent();
+        }
+    }
+
+    @Test
+    void whenTheAdminApiCannotStartTheNewTokenIsStillShownBeforeTheError() throws Exception {
+        StringWriter out = new StringWriter();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Settings s = SettingsLoader.load(null, Map.of(), Map.of(Setting.STORE_H2_PATH,
+                    dir.resolve("db").toString(), Setting.PROXY_ENABLED, "false", Setting.ADMIN_BIND,
+                    "127.0.0.1:" + taken.getLocalPort()));
+
+            assertThatThrownBy(() -> Vangnet.start(s, false, CLOCK, new PrintWriter(out, true)))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(out.toString()).contains("http://127.0.0.1:" + taken.getLocalPort() + "/api/v1");
+        }
+        Matcher m = SECRET.matcher(out.toString());
+        assertThat(m.find()).as(out.toString()).isTrue();
+        String secret = m.group();
+        StringWriter next = new StringWriter();
+        try (Vangnet v = Vangnet.start(settings(true), false, CLOCK, new PrintWriter(next, true))) {
+            assertThat(next.toString()).isEmpty();
+            assertThat(((AccountStore) v.store()).authenticate(secret, CLOCK.instant())).isPresent();
         }
     }
 
