@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Vangnet: a filtering proxy that restricts a client's internet only when the client's dossier"
                 + " records that restriction.",
         subcommands = {RunCommand.class, AuditCommand.class, ConfigCommand.class, CaCommand.class,
-            AdminCertCommand.class, FirewallCommand.class,
+            AdminCertCommand.class, FirewallCommand.class, AccountCommand.class, TokenCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

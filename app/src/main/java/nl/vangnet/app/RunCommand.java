@@ -12,13 +12,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code vangnet run}: runs Vangnet all-in-one until interrupted (Ctrl-C or SIGTERM). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run Vangnet all-in-one: store, proxy and admin API in one process.")
+        description = {"Run Vangnet all-in-one: store, proxy and admin API in one process.",
+            "On the first start with the admin API enabled, creates admin API account 'admin' (IT_ADMIN) with the"
+                    + " token in environment variable VANGNET_ADMIN_TOKEN, or with a new token printed once."})
 final class RunCommand implements Runnable {
     @Mixin
     SettingsOptions options;
 
     @Option(names = "--demo", description = "Seed demo data (clients, devices, profiles, registrations) into an "
-            + "empty store, with dates relative to today.")
+            + "empty store, with dates relative to today, and one admin API account per role; their tokens are "
+            + "printed once.")
     boolean demo;
 
     @Option(names = "--proxy-bind", paramLabel = "HOST:PORT", description = "Overrides proxy.bind.")
@@ -41,7 +44,7 @@ final class RunCommand implements Runnable {
         }
         Settings settings = options.load(more);
         CountDownLatch stopped = new CountDownLatch(1);
-        Vangnet vangnet = Vangnet.start(settings, demo, Clock.systemUTC());
+        Vangnet vangnet = Vangnet.start(settings, demo, Clock.systemUTC(), spec.commandLine().getOut());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vangnet.close();
             stopped.countDown();

@@ -1,7 +1,9 @@
 package nl.vangnet.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -22,19 +25,24 @@ import java.util.concurrent.TimeoutException;
 import nl.vangnet.admin.AdminApp;
 import nl.vangnet.admin.AdminContext;
 import nl.vangnet.admin.ListsAdmin;
+import nl.vangnet.admin.pages.PageEndpoints;
+import nl.vangnet.admin.pages.PageSessions;
+import nl.vangnet.admin.pages.PagesContext;
+import nl.vangnet.admin.report.WzdReportEndpoints;
 import nl.vangnet.app.admintls.AdminCertificate;
 import nl.vangnet.app.admintls.AdminTls;
 import nl.vangnet.admin.http.Access;
+import nl.vangnet.admin.http.RouteTable;
 import nl.vangnet.admin.http.TokenAuthenticator;
 import nl.vangnet.app.firewall.FirewallSync;
 import nl.vangnet.app.firewall.ProcessNftCommand;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.ModelValidator;
-import nl.vangnet.config.store.AccountStore;
 import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
 import nl.vangnet.config.store.VangnetStore;
+import nl.vangnet.config.text.PlainDutch;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.decision.DecisionObserver;
 import nl.vangnet.proxy.decision.PolicyEngine;
@@ -122,6 +130,8 @@ public final class Vangnet implements AutoCloseable {
         AdminTls adminTls;
         VangnetMetrics metrics;
         BlockStatsRecorder blockStats;
+        /** Prints the tokens created on this start, given the admin API's URL; {@code null} once printed. */
+        java.util.function.Consumer<String> firstStartNotice;
 
         <T extends AutoCloseable> T add(T c) {
             closeables.add(c);
@@ -129,19 +139,43 @@ public final class Vangnet implements AutoCloseable {
         }
     }
 
-    /** Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners. */
+    /**
+     * Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners; the
+     * once-only tokens of a first start go to standard output (see {@link #start(Settings, boolean, Clock,
+     * PrintWriter)}).
+     */
     public static Vangnet start(Settings settings, boolean demo, Clock clock) {
+        return start(settings, demo, clock, new PrintWriter(System.out, true));
+    }
+
+    /**
+     * Opens the store (running migrations), optionally seeds demo data, and starts the enabled listeners. With the
+     * admin API enabled, a store without accounts gets its first admin ({@link AdminBootstrap}, token from
+     * {@code VANGNET_ADMIN_TOKEN} or new) and, with {@code demo}, the demo accounts ({@link DemoAccounts}); the
+     * tokens created on this start are written once to {@code console} ({@link FirstStartNotice}), never to the
+     * log.
+     */
+    public static Vangnet start(Settings settings, boolean demo, Clock clock, PrintWriter console) {
         Parts p = new Parts();
         try {
             // before anything opens: a refused setting or a broken certificate stops start-up at once
             AdminTls adminTls = settings.adminEnabled()
                     ? AdminTls.prepare(settings.adminTls(), settings.adminBind(), clock) : null;
+            p.adminTls = adminTls;
             Database database = p.add(Database.open(settings.storeUrl(), settings.storeUser(),
                     settings.storePassword()));
             JdbcStore store = new JdbcStore(database, new ModelValidator(settings.limits()), clock);
             p.store = store;
             if (demo && DemoSeed.seedIfEmpty(store, clock, settings.limits())) {
                 LOG.info("demo data seeded");
+            }
+            if (settings.adminEnabled()) {
+                // before the first snapshot, so that these writes do not make it stale at once; shown once the
+                // admin API listens (or, should start-up fail, before the error)
+                Optional<AdminBootstrap.FirstAdmin> firstAdmin = AdminBootstrap.bootstrapIfEmpty(store,
+                        System.getenv(AdminBootstrap.ENV));
+                List<DemoAccounts.Created> demoAccounts = demo ? DemoAccounts.seedMissing(store) : List.of();
+                p.firstStartNotice = url -> FirstStartNotice.print(console, url, firstAdmin, demo, demoAccounts);
             }
             store.recordTransitions(clock.instant());
             VangnetMetrics metrics = new VangnetMetrics();
@@ -177,28 +211,44 @@ public final class Vangnet implements AutoCloseable {
             }
             if (settings.adminEnabled()) {
                 ListsAdmin listsAdmin = p.lists == null ? ListsAdmin.NONE : new CatalogListsAdmin(p.lists);
-                AccountStore accounts = accountsOf(store);
                 ListCatalog catalog = p.lists;
-                AdminContext adminContext = new AdminContext(store, accounts, publisher::current, clock,
+                AdminContext adminContext = new AdminContext(store, store, publisher::current, clock,
                         settings.limits(), listsAdmin, metrics,
                         catalog == null ? ListIndex::empty : catalog::current,
                         safeSearch(settings.proxy().safeSearchTable()));
-                // the pages and reports join here as further RouteTables (AdminApp.create's last parameter)
-                Javalin admin = AdminApp.create(adminContext,
-                        new Access(new TokenAuthenticator(accounts, clock), Access.NO_SESSIONS), adminTls::configure);
+                TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
+                PageSessions sessions = new PageSessions(PageSessions.DEFAULT_IDLE, PageSessions.DEFAULT_ABSOLUTE,
+                        Ticker.systemTicker(), principal -> store.account(principal.accountId())
+                                .filter(a -> !a.disabled() && a.role() == principal.role()).isPresent());
+                PagesContext pages = new PagesContext(store, authenticator, sessions, settings.limits(), clock,
+                        PlainDutch::profileSummary);
+                Javalin admin = AdminApp.create(adminContext, new Access(authenticator, sessions),
+                        adminTls::configure, RouteTable.of(PageEndpoints.create(pages)),
+                        WzdReportEndpoints.routes(store::load, settings.limits(), clock));
                 p.add(admin::stop);
                 admin.start(); // host and port come from adminTls's connector
                 p.adminAddress = new InetSocketAddress(settings.adminBind().getAddress(), admin.port());
-                p.adminTls = adminTls;
                 LOG.info("admin API listening on {}", adminTls.baseUri(p.adminAddress));
                 adminTls.certificate().ifPresent(c -> LOG.info("admin API certificate: {}, SHA-256 fingerprint {},"
                         + " public key pin {}, valid until {}; 'vangnet admin-cert export' prints it", c.source(),
                         c.fingerprintSha256(), c.publicKeyPin(), c.notAfter()));
+                printFirstStartNotice(p, p.adminAddress);
             }
             return new Vangnet(p);
         } catch (RuntimeException e) {
+            printFirstStartNotice(p, settings.adminBind());
             closeAll(p.closeables);
             throw e;
+        }
+    }
+
+    /** Shows the tokens created on this start, once, with the admin API's base URL at {@code admin}. */
+    private static void printFirstStartNotice(Parts p, InetSocketAddress admin) {
+        if (p.firstStartNotice != null) {
+            String base = p.adminTls != null ? p.adminTls.baseUri(admin).toString()
+                    : "http://" + admin.getHostString() + ":" + admin.getPort();
+            p.firstStartNotice.accept(base.replaceAll("/+$", "") + "/api/v1");
+            p.firstStartNotice = null;
         }
     }
 
@@ -330,14 +380,6 @@ public final class Vangnet implements AutoCloseable {
     }
 
     /** The accounts of the admin API: the JDBC store implements them (migration V3). */
-    private static AccountStore accountsOf(VangnetStore store) {
-        if (store instanceof AccountStore accounts) {
-            return accounts;
-        }
-        throw new IllegalStateException("the store " + store.getClass().getSimpleName()
-                + " keeps no accounts, so the admin API cannot authenticate anyone");
-    }
-
     private static SafeSearchTable safeSearch(Path file) {
         if (file == null) {
             return SafeSearchTable.defaults();

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import nl.vangnet.admin.http.ApiException;
+import nl.vangnet.admin.http.ApiParam;
 import nl.vangnet.admin.http.Endpoint;
+import nl.vangnet.admin.http.FieldError;
 import nl.vangnet.admin.http.Principal;
+import nl.vangnet.admin.http.RouteTable;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.report.WzdReport;
 import nl.vangnet.config.report.WzdReportCompiler;
 import nl.vangnet.config.rules.Limits;
+import nl.vangnet.config.rules.ValidationException;
 import nl.vangnet.config.store.PolicyData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The route of the inspection export, {@code GET /api/v1/reports/wzd}, for the admin app's route table. Read-only;
  * for {@link AccountRole#AUDITOR} and {@link AccountRole#BEHAVIOURAL_EXPERT}. Query parameters: see
- * {@link WzdReportQuery}; bad ones are refused with a {@link nl.vangnet.config.rules.ValidationException} whose
- * problems name the query parameter. The response is a download ({@code Content-Disposition: attachment}) and is
+ * {@link WzdReportQuery}; bad ones are refused with 400 {@code application/problem+json} whose field errors
+ * name the query parameter. The response is a download ({@code Content-Disposition: attachment}) and is
  * not cached ({@code Cache-Control: no-store}). Thread-safe.
  */
 public final class WzdReportEndpoints {
@@ -43,22 +48,39 @@ public final class WzdReportEndpoints {
      * @param limits the organisation's limits (zone, lapse grace): the same as the proxy's
      * @param clock  the clock whose instant ends the observed window and is reported as {@code generatedAt}
      */
-    public static List<Endpoint> endpoints(Supplier<PolicyData> data, Limits limits, Clock clock) {
+    public static RouteTable routes(Supplier<PolicyData> data, Limits limits, Clock clock) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
-        return List.of(new Endpoint(HandlerType.GET, PATH,
+        return RouteTable.builder().add(new Endpoint(HandlerType.GET, PATH,
                 Set.of(AccountRole.AUDITOR, AccountRole.BEHAVIOURAL_EXPERT), Endpoint.Surface.API,
                 "Wzd overview for the inspectorate (IGJ) of a period: per Wzd registration and per location, "
-                        + "as JSON or CSV (period=2026H1 or from=&to=, format=json|csv, separator=,|;, "
-                        + "table=registrations|locations)",
+                        + "as JSON or CSV",
                 null, WzdReportResponse.class, 200,
-                (ctx, principal) -> export(ctx, principal, data, limits, clock)));
+                (ctx, principal) -> export(ctx, principal, data, limits, clock)),
+                ApiParam.string("period", "a half year, e.g. 2026H1 (January-June) or 2026H2; or give from and to"),
+                ApiParam.date("from", "first day of the period (inclusive), with to"),
+                ApiParam.date("to", "last day of the period (inclusive), with from; at most one year after from"),
+                ApiParam.string("format", "json (default) or csv"),
+                ApiParam.string("separator", "CSV separator: , (default) or ; (for spreadsheets in Dutch locale)"),
+                ApiParam.string("table", "CSV table: registrations (default) or locations (totals per location)"))
+                .build();
+    }
+
+    /** The endpoints of the export, without their parameter declarations (see {@link #routes}). */
+    public static List<Endpoint> endpoints(Supplier<PolicyData> data, Limits limits, Clock clock) {
+        return routes(data, limits, clock).endpoints();
     }
 
     private static void export(Context ctx, Principal principal, Supplier<PolicyData> data, Limits limits,
             Clock clock) {
-        WzdReportQuery query = WzdReportQuery.parse(ctx::queryParam);
+        WzdReportQuery query;
+        try {
+            query = WzdReportQuery.parse(ctx::queryParam);
+        } catch (ValidationException e) {
+            throw new ApiException(400, "bad-request", "Bad request", e.getMessage(), e.problems().stream()
+                    .map(p -> new FieldError(p.field(), p.message())).toList(), java.util.Map.of());
+        }
         PolicyData d = data.get();
         WzdReport report = WzdReportCompiler.compile(query.period(), d.clients(), d.registrations(), limits,
                 clock.instant());

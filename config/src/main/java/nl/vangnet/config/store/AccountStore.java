@@ -40,6 +40,9 @@ public interface AccountStore {
     /**
      * Issues a new random token for an account (audited {@code TOKEN_ISSUED}, without the secret).
      *
+     * Refused with a field-level problem when the label is too long or has control characters ({@code label}),
+     * {@code expiresAt} is not after now ({@code expiresAt}), or the account is disabled ({@code accountId}).
+     *
      * @param label     what the token is for, may be {@code null}; at most 100 characters
      * @param expiresAt when it stops working (after now), or {@code null} for never
      * @throws NotFoundException when the account does not exist
@@ -48,7 +51,8 @@ public interface AccountStore {
 
     /**
      * Stores a token whose secret was chosen outside Vangnet (the bootstrap token from the environment), like
-     * {@link #issueToken}. Refused when the secret is shorter than 32 characters or already in use.
+     * {@link #issueToken}. Refused ({@code secret}) when the secret is shorter than 32 characters, longer than 512,
+     * not visible ASCII (no spaces), or already in use; the problem never repeats the secret.
      */
     TokenInfo importToken(Actor actor, long accountId, String secret, String label, String reason);
 

@@ -20,6 +20,7 @@ import nl.vangnet.config.audit.AuditEvent;
 import nl.vangnet.config.audit.AuditLog;
 import nl.vangnet.config.audit.AuditQuery;
 import nl.vangnet.config.audit.AuditVerification;
+import nl.vangnet.config.model.Account;
 import nl.vangnet.config.model.Actor;
 import nl.vangnet.config.model.Client;
 import nl.vangnet.config.model.Device;
@@ -31,8 +32,10 @@ import nl.vangnet.config.model.Withdrawal;
 import nl.vangnet.config.policy.EffectivePolicy;
 import nl.vangnet.config.policy.EffectiveReason;
 import nl.vangnet.config.policy.RegistrationState;
+import nl.vangnet.config.rules.AccountValidator;
 import nl.vangnet.config.rules.Limits;
 import nl.vangnet.config.rules.ModelValidator;
+import nl.vangnet.config.rules.PhaseOutVerifier;
 import nl.vangnet.config.rules.Problem;
 import nl.vangnet.config.rules.ValidationException;
 import nl.vangnet.config.store.EntityRows.AppliedState;
@@ -60,12 +63,21 @@ import nl.vangnet.config.store.EntityRows.Period;
  * never leaves statistics behind. Retention cut-offs are computed from the caller's {@code now}; the store's clock
  * only decides which incoming events are already too old to keep.
  *
+ * <p>Accounts and tokens ({@link AccountStore}) follow the same rules, audited under entity type {@code account}
+ * (token events carry the token's {@link TokenInfo}, never the secret or its hash). A token is stored as the
+ * SHA-256 of its secret; {@link #authenticate} looks it up by that hash (a 256-bit random secret needs no
+ * constant-time comparison). Failed logins are audited as {@code anonymous} with entity {@code account} 0.
+ *
  * <p>Thread-safe: no mutable state besides the connection pool.
  */
-public final class JdbcStore implements VangnetStore {
+public final class JdbcStore implements VangnetStore, AccountStore {
     private static final int ATTEMPTS = 3;
     /** The most block events {@link #blockEvents} returns at once. */
     private static final int MAX_BLOCK_EVENTS = 1000;
+    /** The longest failed-login description kept in the audit log (longer ones are cut). */
+    private static final int MAX_LOGIN_DETAIL = 500;
+    /** Who a failed login is audited as. */
+    static final Actor ANONYMOUS = new Actor("anonymous", "ANONYMOUS");
 
     private final DataSource dataSource;
     private final Database.Dialect dialect;
@@ -495,7 +507,105 @@ public final class JdbcStore implements VangnetStore {
     @Override
     public Registration approvePhaseOutStep(Actor actor, long registrationId, long expectedVersion, LocalDate from,
             String reason) {
-        throw new UnsupportedOperationException("contract placeholder: implemented by the accounts helper");
+        Objects.requireNonNull(actor, "actor");
+        return write("approve a phase-out step", false, c -> {
+            Registration stored = EntityRows.registration(c, registrationId, true)
+                    .orElseThrow(() -> new NotFoundException("registration", registrationId));
+            checkVersion("registration", registrationId, expectedVersion, stored.version());
+            LocalDate today = today();
+            List<PhaseOutStep> steps = stored.phaseOut();
+            int pending = pendingStep(steps, today);
+            List<Problem> problems = new ArrayList<>();
+            checkApprovable(stored, pending, today, problems);
+            if (from == null) {
+                problems.add(new Problem("from", "the date from which the next phase-out step applies is required"));
+            } else if (problems.isEmpty()) {
+                checkApprovedDate(stored, pending, from, today, problems);
+            }
+            ValidationException.throwIfAny(problems);
+            List<PhaseOutStep> moved = new ArrayList<>(steps);
+            moved.set(pending, new PhaseOutStep(from, steps.get(pending).profileId()));
+            Registration changed = withPhaseOut(stored, moved);
+            Map<Long, Profile> profiles = EntityRows.lockProfiles(c, EntityRows.referencedProfiles(changed));
+            ValidationException.throwIfAny(PhaseOutVerifier.verify(changed,
+                    id -> Optional.ofNullable(profiles.get(id))));
+            Registration updated = changed.withIdAndVersion(registrationId, stored.version() + 1);
+            EntityRows.updateRegistration(c, updated);
+            audit(c, actor, AuditAction.PHASE_OUT_STEP_APPROVED, "registration", registrationId, stored, updated,
+                    approvalReason(reason, pending, steps.size(), steps.get(pending).from(), from));
+            return updated;
+        });
+    }
+
+    /** The index of the first step whose date is after {@code today} (the next one to apply), or -1. */
+    private static int pendingStep(List<PhaseOutStep> steps, LocalDate today) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).from() != null && steps.get(i).from().isAfter(today)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Problems ({@code phaseOut}) that leave nothing to approve: withdrawn, ended, or every step started. */
+    private void checkApprovable(Registration r, int pending, LocalDate today, List<Problem> problems) {
+        if (r.withdrawal() != null) {
+            problems.add(new Problem("phaseOut", "the registration was withdrawn (" + r.withdrawal().kind()
+                    + " at " + r.withdrawal().at() + "): it is no longer applied, so there is no phase-out step to"
+                    + " approve"));
+            return;
+        }
+        RegistrationState state = EffectivePolicy.stateOf(r, clock.instant(), limits);
+        if (state.reason() == EffectiveReason.ENDED) {
+            problems.add(new Problem("phaseOut", "the registration has ended: it is no longer applied, so there is"
+                    + " no phase-out step to approve"));
+            return;
+        }
+        if (pending < 0) {
+            PhaseOutStep last = r.phaseOut().isEmpty() ? null : r.phaseOut().get(r.phaseOut().size() - 1);
+            problems.add(new Problem("phaseOut", "no phase-out step is pending: every step of the schedule has"
+                    + " already started" + (last == null || last.from() == null ? "" : " (the last one on "
+                            + last.from() + ")") + " by today (" + today + ")"));
+        }
+    }
+
+    /** Problems ({@code from}) of moving pending step {@code pending} of {@code r} to {@code from}. */
+    private static void checkApprovedDate(Registration r, int pending, LocalDate from, LocalDate today,
+            List<Problem> problems) {
+        PhaseOutStep step = r.phaseOut().get(pending);
+        String name = "step " + (pending + 1) + " (now from " + step.from() + ")";
+        if (from.isBefore(today)) {
+            problems.add(new Problem("from", from + " is in the past: " + name + " can be approved from today ("
+                    + today + ") on, not back-dated"));
+        } else if (!from.isBefore(step.from())) {
+            problems.add(new Problem("from", "approving earlier needs a date before " + step.from() + ", when "
+                    + name + " applies anyway; " + from + " is not earlier"));
+        } else {
+            LocalDate floor = pending == 0 ? r.start() : r.phaseOut().get(pending - 1).from();
+            if (floor != null && !from.isAfter(floor)) {
+                problems.add(new Problem("from", pending == 0
+                        ? from + " is not after the start (" + floor + "): the registered profile applies for at"
+                                + " least one day before step 1, so step 1 can start on " + floor.plusDays(1)
+                                + " at the earliest"
+                        : from + " is not after step " + pending + " (" + floor + "): steps apply on different"
+                                + " days, so " + name + " can start on " + floor.plusDays(1) + " at the earliest"));
+            }
+        }
+    }
+
+    /**
+     * The audit reason of an approval: the actor's reason, then (after {@code "; "}) which step moved, e.g.
+     * {@code MDO 12 March; step 2 of 3 moved from 2026-04-01 to 2026-03-13}.
+     */
+    private static String approvalReason(String reason, int index, int steps, LocalDate was, LocalDate now) {
+        String detail = "step " + (index + 1) + " of " + steps + " moved from " + was + " to " + now;
+        return reason == null || reason.isBlank() ? detail : reason + "; " + detail;
+    }
+
+    private static Registration withPhaseOut(Registration r, List<PhaseOutStep> steps) {
+        return new Registration(r.id(), r.clientId(), r.basis(), r.dossierReference(), r.decidedBy(), r.decidedOn(),
+                r.profileId(), r.start(), r.evaluationDate(), r.end(), r.risks(), r.weighing(), r.consent(),
+                r.consulted(), steps, r.evaluations(), r.withdrawal(), r.hostEvents(), r.version());
     }
 
     @Override
@@ -583,6 +693,167 @@ public final class JdbcStore implements VangnetStore {
                 }
             }
         }
+    }
+
+    // ---- accounts and tokens -------------------------------------------------------------------------------
+
+    @Override
+    public List<Account> accounts() {
+        return read("list accounts", false, AccountRows::accounts);
+    }
+
+    @Override
+    public Optional<Account> account(long id) {
+        return read("read an account", false, c -> AccountRows.account(c, id, false));
+    }
+
+    @Override
+    public Optional<Account> accountByName(String name) {
+        String n = AccountValidator.normaliseName(name);
+        if (n == null) {
+            return Optional.empty();
+        }
+        return read("read an account", false, c -> AccountRows.accountByName(c, n));
+    }
+
+    @Override
+    public long accountCount() {
+        return read("count accounts", false, AccountRows::count);
+    }
+
+    @Override
+    public Account createAccount(Actor actor, Account account, String reason) {
+        requireArguments(actor, account);
+        return write("create an account", false, c -> {
+            Account a = AccountValidator.normalise(account);
+            List<Problem> problems = new ArrayList<>(AccountValidator.account(a));
+            if (a.name() != null && problems.stream().noneMatch(p -> p.field().equals("name"))) {
+                AccountRows.accountByName(c, a.name()).ifPresent(other -> problems.add(new Problem("name",
+                        "account name " + a.name() + " is already taken (account " + other.id() + ")")));
+            }
+            ValidationException.throwIfAny(problems);
+            Account toStore = new Account(0, a.name(), a.role(), a.location(), a.disabled(),
+                    AuditLog.truncate(clock.instant()), 1);
+            long id = AccountRows.insertAccount(c, toStore);
+            Account stored = toStore.withIdAndVersion(id, 1);
+            audit(c, actor, AuditAction.ACCOUNT_CREATED, "account", id, null, stored, reason);
+            return stored;
+        });
+    }
+
+    @Override
+    public Account setAccountDisabled(Actor actor, long accountId, long expectedVersion, boolean disabled,
+            String reason) {
+        Objects.requireNonNull(actor, "actor");
+        return write(disabled ? "disable an account" : "enable an account", false, c -> {
+            Account stored = AccountRows.account(c, accountId, true)
+                    .orElseThrow(() -> new NotFoundException("account", accountId));
+            checkVersion("account", accountId, expectedVersion, stored.version());
+            if (stored.disabled() == disabled) {
+                return stored;
+            }
+            Account updated = new Account(stored.id(), stored.name(), stored.role(), stored.location(), disabled,
+                    stored.createdAt(), stored.version() + 1);
+            AccountRows.setDisabled(c, accountId, disabled, updated.version());
+            audit(c, actor, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, "account",
+                    accountId, stored, updated, reason);
+            return updated;
+        });
+    }
+
+    @Override
+    public IssuedToken issueToken(Actor actor, long accountId, String label, Instant expiresAt, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        return write("issue a token", false, c -> {
+            String secret = AccountRows.newSecret();
+            TokenInfo info = storeToken(c, actor, accountId, secret, label, expiresAt, List.of(), reason);
+            return new IssuedToken(info, secret);
+        });
+    }
+
+    @Override
+    public TokenInfo importToken(Actor actor, long accountId, String secret, String label, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        return write("import a token", false, c -> {
+            List<Problem> problems = new ArrayList<>(AccountValidator.secret(secret));
+            if (problems.isEmpty() && AccountRows.tokenExists(c, secret)) {
+                problems.add(new Problem("secret", "this token is already in use: choose another secret"));
+            }
+            return storeToken(c, actor, accountId, secret, label, null, problems, reason);
+        });
+    }
+
+    /**
+     * Locks the account, validates ({@code problems} found so far, plus the label, the expiry and an enabled
+     * account), stores the token and audits {@code TOKEN_ISSUED} with its {@link TokenInfo}.
+     */
+    private TokenInfo storeToken(Connection c, Actor actor, long accountId, String secret, String label,
+            Instant expiresAt, List<Problem> found, String reason) throws SQLException {
+        Account account = AccountRows.account(c, accountId, true)
+                .orElseThrow(() -> new NotFoundException("account", accountId));
+        Instant exactNow = clock.instant();
+        Instant now = AuditLog.truncate(exactNow);
+        String l = AccountValidator.normaliseLabel(label);
+        List<Problem> problems = new ArrayList<>(found);
+        problems.addAll(AccountValidator.label(l));
+        if (expiresAt != null && !AuditLog.truncate(expiresAt).isAfter(exactNow)) {
+            problems.add(new Problem("expiresAt", "the token would expire at " + expiresAt + ", which is not after"
+                    + " now (" + exactNow + ")"));
+        }
+        if (account.disabled()) {
+            problems.add(new Problem("accountId", "account " + account.name() + " is disabled: its tokens are"
+                    + " refused, so enable it first"));
+        }
+        ValidationException.throwIfAny(problems);
+        TokenInfo info = AccountRows.insertToken(c, accountId, secret, l, now,
+                expiresAt == null ? null : AuditLog.truncate(expiresAt));
+        audit(c, actor, AuditAction.TOKEN_ISSUED, "account", accountId, null, info, reason);
+        return info;
+    }
+
+    @Override
+    public List<TokenInfo> tokens(long accountId) {
+        return read("list tokens", false, c -> AccountRows.tokens(c, accountId));
+    }
+
+    @Override
+    public TokenInfo revokeToken(Actor actor, long tokenId, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        return write("revoke a token", false, c -> {
+            TokenInfo stored = AccountRows.token(c, tokenId, true)
+                    .orElseThrow(() -> new NotFoundException("token", tokenId));
+            if (stored.revokedAt() != null) {
+                return stored;
+            }
+            Instant now = AuditLog.truncate(clock.instant());
+            AccountRows.revoke(c, tokenId, now);
+            TokenInfo revoked = new TokenInfo(stored.id(), stored.accountId(), stored.label(), stored.prefix(),
+                    stored.createdAt(), stored.expiresAt(), now);
+            audit(c, actor, AuditAction.TOKEN_REVOKED, "account", stored.accountId(), stored, revoked, reason);
+            return revoked;
+        });
+    }
+
+    @Override
+    public Optional<Account> authenticate(String secret, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (secret == null || secret.isEmpty() || secret.length() > AccountValidator.MAX_SECRET) {
+            return Optional.empty();
+        }
+        return read("authenticate a token", false, c -> AccountRows.byHash(c, secret))
+                .filter(p -> p.token().usableAt(now) && !p.account().disabled())
+                .map(AccountRows.Presented::account);
+    }
+
+    @Override
+    public void recordFailedLogin(String detail, Instant at) {
+        Objects.requireNonNull(at, "at");
+        String text = detail == null || detail.isBlank() ? "failed login" : detail.strip();
+        String reason = text.length() > MAX_LOGIN_DETAIL ? text.substring(0, MAX_LOGIN_DETAIL) + "…" : text;
+        write("record a failed login", false, c -> {
+            auditLog.append(c, ANONYMOUS, AuditAction.LOGIN_FAILED, "account", 0, null, null, reason, at);
+            return null;
+        });
     }
 
     // ---- block statistics ----------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import nl.vangnet.config.rules.Problem;
 
 /**
  * Classifies {@link SQLException}s of H2 and PostgreSQL: which ones are constraint violations (mapped to the field
- * they concern, by the constraint names of {@code V1__schema.sql}) and which are transient conflicts worth
- * retrying (deadlock, serialization failure, lock timeout). The store validates before it writes, so a constraint
+ * they concern, by the constraint names of {@code V1__schema.sql} and {@code V3__accounts.sql}) and which are
+ * transient conflicts worth retrying (deadlock, serialization failure, lock timeout). The store validates before it writes, so a constraint
  * violation means a concurrent transaction won a race; it still becomes a field-level problem, never a stack trace.
  *
  * <p>Stateless and thread-safe.
@@ -72,6 +72,15 @@ final class SqlErrors {
         if (text.contains("fk_registration_profile")) {
             return List.of(deleting ? new Problem("registrations", "the profile is used by a registration")
                     : new Problem("profileId", "a profile this registration refers to does not exist"));
+        }
+        if (text.contains("uq_account_name")) {
+            return List.of(new Problem("name", "this account name is already taken"));
+        }
+        if (text.contains("uq_account_token_hash")) {
+            return List.of(new Problem("secret", "this token is already in use: choose another secret"));
+        }
+        if (text.contains("fk_account_token_account")) {
+            return List.of(new Problem("accountId", "the account does not exist"));
         }
         if (text.contains("fk_evaluation_registration") || text.contains("fk_applied_state_registration")) {
             return List.of(new Problem("registrationId", "the registration does not exist"));
