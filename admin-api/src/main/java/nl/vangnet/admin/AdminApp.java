@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import nl.vangnet.admin.api.ApiRoutes;
 import nl.vangnet.admin.http.Access;
 import nl.vangnet.admin.http.Endpoint;
@@ -17,6 +18,8 @@ import nl.vangnet.admin.http.Json;
 import nl.vangnet.admin.http.OpenApiDocument;
 import nl.vangnet.admin.http.Problems;
 import nl.vangnet.admin.http.RouteTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the admin app's Javalin instance from one route table: the core API ({@link ApiRoutes}), the endpoint
@@ -32,6 +35,7 @@ public final class AdminApp {
     public static final String OPENAPI_PATH = "/api/v1/openapi.json";
     /** Where the browsable API documentation (Swagger UI) is served. */
     public static final String DOCS_PATH = "/api/v1/docs";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApp.class);
     private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/";
 
     private AdminApp() {
@@ -82,10 +86,23 @@ public final class AdminApp {
                 if (outcome.proceed()) {
                     ctx.status(e.status());
                     e.handler().handle(ctx, outcome.principal());
+                    if (e.method() != HandlerType.GET && e.method() != HandlerType.HEAD
+                            && ctx.statusCode() < 400) {
+                        afterWrite(context);
+                    }
                 }
             });
         }
         return app;
+    }
+
+    private static void afterWrite(AdminContext context) {
+        try {
+            context.afterWrite().run();
+        } catch (RuntimeException e) {
+            LOG.warn("after a write: {} (the write is stored; the policy snapshot follows by polling)",
+                    e.toString());
+        }
     }
 
     /**

@@ -23,10 +23,14 @@ import nl.vangnet.proxy.lists.ListIndex;
  * @param listIndex  the proxy's current list index, for {@code GET /check} ({@link ListIndex#empty()} when this node
  *                   runs no proxy: then category and service rules match nothing)
  * @param safeSearch the proxy's SafeSearch table, for {@code GET /check}
+ * @param afterWrite run after every successful write through the API or the pages (status below 400, method other
+ *                   than GET/HEAD), before the response is sent: the launcher refreshes the policy snapshot there,
+ *                   so that the next {@code GET /check} — and this node's proxy — sees the change at once (other
+ *                   nodes follow by polling). A failure is logged, never turned into an error: the write is done
  */
 public record AdminContext(VangnetStore store, AccountStore accounts, Supplier<PolicySnapshot> snapshots,
         Clock clock, Limits limits, ListsAdmin lists, MetricsScrape metrics, Supplier<ListIndex> listIndex,
-        SafeSearchTable safeSearch) {
+        SafeSearchTable safeSearch, Runnable afterWrite) {
     public AdminContext {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(accounts, "accounts");
@@ -37,6 +41,14 @@ public record AdminContext(VangnetStore store, AccountStore accounts, Supplier<P
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(listIndex, "listIndex");
         Objects.requireNonNull(safeSearch, "safeSearch");
+        Objects.requireNonNull(afterWrite, "afterWrite");
+    }
+
+    /** A context that does nothing after writes (the snapshot follows the store by polling alone). */
+    public AdminContext(VangnetStore store, AccountStore accounts, Supplier<PolicySnapshot> snapshots, Clock clock,
+            Limits limits, ListsAdmin lists, MetricsScrape metrics, Supplier<ListIndex> listIndex,
+            SafeSearchTable safeSearch) {
+        this(store, accounts, snapshots, clock, limits, lists, metrics, listIndex, safeSearch, () -> { });
     }
 
     /** A context without lists and metrics, with the default limits and SafeSearch table. */

@@ -215,7 +215,7 @@ public final class Vangnet implements AutoCloseable {
                 AdminContext adminContext = new AdminContext(store, store, publisher::current, clock,
                         settings.limits(), listsAdmin, metrics,
                         catalog == null ? ListIndex::empty : catalog::current,
-                        safeSearch(settings.proxy().safeSearchTable()));
+                        safeSearch(settings.proxy().safeSearchTable()), publisher::refresh);
                 TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
                 PageSessions sessions = new PageSessions(PageSessions.DEFAULT_IDLE, PageSessions.DEFAULT_ABSOLUTE,
                         Ticker.systemTicker(), principal -> store.account(principal.accountId())
