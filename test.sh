@@ -2,7 +2,8 @@
 # Runs every test: the whole Maven build (unit, store suite on embedded H2, proxy and API tests) and the store
 # suite again on a real PostgreSQL 15, which this script installs (Debian package) if needed and runs as a
 # throw-away cluster on a loopback port under a temp dir, stopped again on exit; then the transparent-mode
-# end-to-end suite in network namespaces (scripts/transparent-e2e.sh: nftables, curl, no proxy settings; root).
+# end-to-end suite in network namespaces (scripts/transparent-e2e.sh: nftables, curl, no proxy settings; root), and
+# the README's admin-API walkthrough against a fresh demo instance (scripts/readme-walkthrough.sh: curl, jq).
 #   ./test.sh                 # everything
 #   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
 #   VANGNET_TEST_E2E=skip ./test.sh  # without the namespace suite (says so loudly; CI never does this)
@@ -33,3 +34,5 @@ if [ "${VANGNET_TEST_E2E:-}" = "skip" ]; then
 else
   scripts/transparent-e2e.sh
 fi
+# the README's admin-API walkthrough, step by step, against a fresh demo instance on loopback
+scripts/readme-walkthrough.sh
