@@ -12,7 +12,8 @@ ADMIN=127.0.0.1:18093
 for tool in curl jq python3; do
   if ! command -v "$tool" >/dev/null; then
     if [ "$(id -u)" -eq 0 ] && [ "$tool" != python3 ]; then
-      apt-get install -y -q "$tool" >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null 2>&1 \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
     else
       echo "readme-walkthrough: $tool is missing (apt-get install $tool)" >&2; exit 1
     fi
