@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.vangnet.admin.http.Json;
 import nl.vangnet.admin.http.RouteTable;
+import nl.vangnet.admin.report.WzdReportEndpoints;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.model.Client;
 import nl.vangnet.config.model.Device;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Problems, ETags, paging, location scoping, check and the OpenAPI document, over the real store. */
+/**
+ * Problems, ETags, paging, location scoping, check, phase-out approval and the OpenAPI document, over the whole app
+ * and the real store ({@link ApiFixture}).
+ */
 class ApiBehaviourTest {
     private static ApiFixture f;
 
@@ -320,8 +324,13 @@ class ApiBehaviourTest {
         Set<String> registered = new HashSet<>();
         f.app.unsafeConfig().pvt.internalRouter.allHttpHandlers().forEach(h -> registered.add(
                 h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath()));
-        assertThat(registered).hasSizeGreaterThan(30);
+        assertThat(registered).hasSizeGreaterThan(30)
+                .as("the whole app, as the launcher builds it: pages and the IGJ report too")
+                .contains("GET /", "POST /login", "GET /review", "POST /review/registrations/{id}/phase-out",
+                        "GET " + WzdReportEndpoints.PATH);
         assertThat(documented).containsAll(registered);
+        assertThat(doc.get("paths").get(WzdReportEndpoints.PATH).get("get").get("parameters")
+                .findValuesAsText("name")).contains("period", "from", "to", "format", "separator", "table");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(f.routes.endpoints().stream()
                 .map(RouteTable::key).toList());
         JsonNode check = doc.get("paths").get("/api/v1/check").get("get");
