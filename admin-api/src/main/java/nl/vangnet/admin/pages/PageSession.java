@@ -24,7 +24,8 @@ public final class PageSession {
         this.createdNanos = createdNanos;
     }
 
-    String id() {
+    /** The session id: the value of the cookie {@value PageSessions#COOKIE}. A secret: never logged. */
+    public String id() {
         return id;
     }
 

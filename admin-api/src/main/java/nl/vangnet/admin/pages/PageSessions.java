@@ -132,9 +132,20 @@ public final class PageSessions implements SessionAuth {
         if (old != null) {
             sessions.invalidate(old);
         }
+        PageSession s = open(principal);
+        ctx.res().addHeader("Set-Cookie", cookie(COOKIE, s.id(), secure(ctx), false));
+        return s;
+    }
+
+    /**
+     * Starts a session for {@code principal} without a request: a new id and CSRF token, kept like every other
+     * session (the same timeouts). The caller hands the id to the browser in the cookie {@value #COOKIE};
+     * {@link #start} does that for a login. Does not check the role: the frame's access check does, per route.
+     */
+    public PageSession open(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
         PageSession s = new PageSession(randomToken(), principal, randomToken(), ticker.read());
         sessions.put(s.id(), s);
-        ctx.res().addHeader("Set-Cookie", cookie(COOKIE, s.id(), secure(ctx), false));
         return s;
     }
 

@@ -7,23 +7,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.vangnet.admin.http.Json;
 import nl.vangnet.admin.http.RouteTable;
+import nl.vangnet.admin.report.WzdReportEndpoints;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.model.Client;
 import nl.vangnet.config.model.Device;
+import nl.vangnet.config.model.PhaseOutStep;
 import nl.vangnet.config.model.Profile;
 import nl.vangnet.config.model.Registration;
+import nl.vangnet.config.model.Risk;
+import nl.vangnet.config.model.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Problems, ETags, paging, location scoping, check and the OpenAPI document, over the real store. */
+/**
+ * Problems, ETags, paging, location scoping, check, phase-out approval and the OpenAPI document, over the whole app
+ * and the real store ({@link ApiFixture}).
+ */
 class ApiBehaviourTest {
     private static ApiFixture f;
 
@@ -205,6 +214,81 @@ class ApiBehaviourTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * The real {@code approvePhaseOutStep} of the store: the pending step moves to the approved date, {@code /check}
+     * applies it from that date on, the approval is audited with the account, a stale version is 412 and a date that
+     * is not earlier (or in the past) a 422 naming {@code from}.
+     */
+    @Test
+    void approvingAPhaseOutStepMovesItAndCheckAppliesItFromTheNewDate() throws Exception {
+        Client c = f.client(HOME);
+        String n = Long.toString(System.nanoTime());
+        Profile strict = f.store.createProfile(ApiFixture.SEED, new Profile(0, "strict-" + n, "casino and dating",
+                List.of(), List.of(), List.of(Rule.always("casino.example", Risk.GAMBLING),
+                        Rule.always("dating.example", Risk.DATING)), List.of(), false, List.of(), false, false, 0),
+                null);
+        Profile light = f.store.createProfile(ApiFixture.SEED, new Profile(0, "light-" + n, "dating only",
+                List.of(), List.of(), List.of(Rule.always("dating.example", Risk.DATING)), List.of(), false,
+                List.of(), false, false, 0), null);
+        LocalDate planned = ApiFixture.TODAY.plusMonths(1);
+        Registration r = f.store.createRegistration(ApiFixture.SEED, ApiFixture.voluntary(c.id(), strict.id(),
+                List.of(new PhaseOutStep(planned, light.id()),
+                        PhaseOutStep.unrestricted(ApiFixture.TODAY.plusMonths(2).plusDays(15)))), null);
+        String path = "/api/v1/registrations/" + r.id() + "/phase-out/approve";
+        LocalDate approved = ApiFixture.TODAY.plusDays(7);
+        String expert = f.tokens.get(AccountRole.BEHAVIOURAL_EXPERT);
+
+        HttpResponse<String> ok = f.send("POST", path, expert, json(new RegistrationsResource.ApproveStepRequest(
+                approved, "goes well")), ifMatch(r.version()));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).hasValue("\"" + (r.version() + 1) + "\"");
+        JsonNode steps = body(ok).get("phaseOut");
+        assertThat(steps.get(0).get("from").asText()).isEqualTo(approved.toString());
+        assertThat(steps.get(0).get("profileId").asLong()).isEqualTo(light.id());
+        assertThat(f.store.registration(r.id()).orElseThrow().phaseOut().get(0).from()).isEqualTo(approved);
+
+        String check = "/api/v1/check?client=" + c.id() + "&host=casino.example&at=";
+        JsonNode before = body(f.get(check + approved.minusDays(1) + "T10:00:00Z", AccountRole.BEHAVIOURAL_EXPERT));
+        assertThat(before.get("decision").asText()).isEqualTo("block");
+        assertThat(before.get("phaseOutStep").asInt()).isZero();
+        assertThat(before.get("profileId").asLong()).isEqualTo(strict.id());
+        JsonNode from = body(f.get(check + approved + "T10:00:00Z", AccountRole.BEHAVIOURAL_EXPERT));
+        assertThat(from.get("phaseOutStep").asInt()).isEqualTo(1);
+        assertThat(from.get("profileId").asLong()).isEqualTo(light.id());
+        assertThat(from.get("reason").asText()).isEqualTo("not_restricted_host");
+        assertThat(body(f.get("/api/v1/check?client=" + c.id() + "&host=dating.example&at=" + approved
+                + "T10:00:00Z", AccountRole.BEHAVIOURAL_EXPERT)).get("decision").asText()).isEqualTo("block");
+
+        JsonNode audit = body(f.get("/api/v1/audit?entityType=registration&entityId=" + r.id()
+                + "&action=PHASE_OUT_STEP_APPROVED", AccountRole.AUDITOR));
+        assertThat(audit.get("items")).singleElement().satisfies(event -> {
+            assertThat(event.get("actorAccount").asText()).isEqualTo("behavioural-expert");
+            assertThat(event.get("actorRole").asText()).isEqualTo("BEHAVIOURAL_EXPERT");
+            assertThat(event.get("reason").asText()).contains("goes well");
+        });
+
+        HttpResponse<String> stale = f.send("POST", path, expert, json(new RegistrationsResource.ApproveStepRequest(
+                approved.minusDays(1), null)), ifMatch(r.version()));
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(body(stale).get("type").asText()).endsWith("stale-version");
+        assertThat(stale.headers().firstValue("ETag")).hasValue("\"" + (r.version() + 1) + "\"");
+
+        for (LocalDate bad : List.of(ApiFixture.TODAY.minusDays(1), approved, planned.plusDays(1))) {
+            HttpResponse<String> refused = f.send("POST", path, expert, json(
+                    new RegistrationsResource.ApproveStepRequest(bad, null)), ifMatch(r.version() + 1));
+            assertThat(refused.statusCode()).as(bad + ": " + refused.body()).isEqualTo(422);
+            assertThat(body(refused).get("errors").findValuesAsText("field")).as(bad.toString()).contains("from");
+        }
+        assertThat(f.store.registration(r.id()).orElseThrow().version()).isEqualTo(r.version() + 1);
+        assertThat(f.send("POST", path, f.tokens.get(AccountRole.CARE_PROFESSIONAL), json(
+                new RegistrationsResource.ApproveStepRequest(approved.minusDays(1), null)), ifMatch(r.version() + 1))
+                .statusCode()).isEqualTo(403);
+    }
+
+    private static Map<String, String> ifMatch(long version) {
+        return Map.of("If-Match", "\"" + version + "\"");
+    }
+
     @Test
     void auditIsFilteredAndPagedBySequence() throws Exception {
         Client c = f.client(HOME);
@@ -240,8 +324,13 @@ class ApiBehaviourTest {
         Set<String> registered = new HashSet<>();
         f.app.unsafeConfig().pvt.internalRouter.allHttpHandlers().forEach(h -> registered.add(
                 h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath()));
-        assertThat(registered).hasSizeGreaterThan(30);
+        assertThat(registered).hasSizeGreaterThan(30)
+                .as("the whole app, as the launcher builds it: pages and the IGJ report too")
+                .contains("GET /", "POST /login", "GET /review", "POST /review/registrations/{id}/phase-out",
+                        "GET " + WzdReportEndpoints.PATH);
         assertThat(documented).containsAll(registered);
+        assertThat(doc.get("paths").get(WzdReportEndpoints.PATH).get("get").get("parameters")
+                .findValuesAsText("name")).contains("period", "from", "to", "format", "separator", "table");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(f.routes.endpoints().stream()
                 .map(RouteTable::key).toList());
         JsonNode check = doc.get("paths").get("/api/v1/check").get("get");

@@ -1,8 +1,7 @@
 package nl.vangnet.admin.api;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +23,14 @@ import nl.vangnet.admin.ListStatusResponse;
 import nl.vangnet.admin.ListsAdmin;
 import nl.vangnet.admin.MetricsScrape;
 import nl.vangnet.admin.http.Access;
+import nl.vangnet.admin.http.Principal;
 import nl.vangnet.admin.http.RouteTable;
 import nl.vangnet.admin.http.TokenAuthenticator;
+import nl.vangnet.admin.pages.PageEndpoints;
+import nl.vangnet.admin.pages.PageSession;
+import nl.vangnet.admin.pages.PageSessions;
+import nl.vangnet.admin.pages.PagesContext;
+import nl.vangnet.admin.report.WzdReportEndpoints;
 import nl.vangnet.config.model.Account;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.model.Actor;
@@ -45,14 +50,15 @@ import nl.vangnet.config.rules.Limits;
 import nl.vangnet.config.rules.ModelValidator;
 import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
-import nl.vangnet.config.store.StaleVersionException;
-import nl.vangnet.config.store.VangnetStore;
+import nl.vangnet.config.text.PlainDutch;
 import nl.vangnet.proxy.decision.SafeSearchTable;
 import nl.vangnet.proxy.lists.ListIndex;
 
 /**
- * The admin app over the real JdbcStore on an H2 temp file, with one account (and token) per role, a second care
- * professional at another location, started on loopback port 0. Not thread-safe; one per test.
+ * The whole admin app as the launcher ({@code nl.vangnet.app.Vangnet}) builds it — the core API, the pages with
+ * {@link PageSessions} as the session check, and the IGJ report — over the real {@link JdbcStore} (also the
+ * {@link nl.vangnet.config.store.AccountStore}) on an H2 temp file, with one account (and token) per role, a second
+ * care professional at another location, started on loopback port 0. Not thread-safe; one per test.
  */
 final class ApiFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
@@ -66,11 +72,14 @@ final class ApiFixture implements AutoCloseable {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Path dir;
     final Database database;
-    final JdbcStore jdbc;
-    final VangnetStore store;
-    final MemoryAccounts accounts = new MemoryAccounts(clock);
+    /** The store: policy data and accounts, as in the launcher. */
+    final JdbcStore store;
+    /** The same store as the account store. */
+    final JdbcStore accounts;
     final SnapshotPublisher publisher;
+    final PageSessions sessions;
     final Map<AccountRole, String> tokens = new EnumMap<>(AccountRole.class);
+    final Map<AccountRole, Principal> principals = new EnumMap<>(AccountRole.class);
     final String otherCareToken;
     final RouteTable routes;
     final Javalin app;
@@ -80,8 +89,8 @@ final class ApiFixture implements AutoCloseable {
         dir = Files.createTempDirectory("vangnet-api");
         database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH", "", "");
-        jdbc = new JdbcStore(database, new ModelValidator(Limits.DEFAULTS), clock);
-        store = withApproveDouble(jdbc);
+        store = new JdbcStore(database, new ModelValidator(Limits.DEFAULTS), clock);
+        accounts = store;
         publisher = new SnapshotPublisher(store::load, Limits.DEFAULTS, clock);
         publisher.refresh();
         for (AccountRole role : AccountRole.values()) {
@@ -102,38 +111,30 @@ final class ApiFixture implements AutoCloseable {
         };
         AdminContext context = new AdminContext(store, accounts, publisher::current, clock, Limits.DEFAULTS, lists,
                 MetricsScrape.NONE, ListIndex::empty, SafeSearchTable.defaults());
-        routes = AdminApp.routes(context, Duration.ofSeconds(5));
-        app = AdminApp.create(context, new Access(new TokenAuthenticator(accounts, clock), Access.NO_SESSIONS))
+        TokenAuthenticator authenticator = new TokenAuthenticator(accounts, clock);
+        sessions = new PageSessions(PageSessions.DEFAULT_IDLE, PageSessions.DEFAULT_ABSOLUTE, Ticker.systemTicker(),
+                principal -> accounts.account(principal.accountId())
+                        .filter(a -> !a.disabled() && a.role() == principal.role()).isPresent());
+        PagesContext pages = new PagesContext(store, authenticator, sessions, Limits.DEFAULTS, clock,
+                PlainDutch::profileSummary);
+        RouteTable pageRoutes = RouteTable.of(PageEndpoints.create(pages));
+        RouteTable reportRoutes = WzdReportEndpoints.routes(store::load, Limits.DEFAULTS, clock);
+        routes = AdminApp.routes(context, Duration.ofSeconds(5), pageRoutes, reportRoutes);
+        app = AdminApp.create(context, new Access(authenticator, sessions), pageRoutes, reportRoutes)
                 .start("127.0.0.1", 0);
     }
 
     private String token(String name, AccountRole role, String location) {
         Account a = accounts.createAccount(SEED, new Account(0, name, role, location, false, null, 0), null);
+        if (!principals.containsKey(role)) {
+            principals.put(role, Principal.of(a));
+        }
         return accounts.issueToken(SEED, a.id(), "test", null, null).secret();
     }
 
-    /**
-     * The JDBC store with {@code approvePhaseOutStep} replaced by a double (checks the version, changes nothing)
-     * while JdbcStore's is a placeholder of the accounts helper.
-     */
-    private static VangnetStore withApproveDouble(JdbcStore jdbc) {
-        return (VangnetStore) Proxy.newProxyInstance(VangnetStore.class.getClassLoader(),
-                new Class<?>[] {VangnetStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("approvePhaseOutStep")) {
-                        long id = (long) args[1];
-                        long expected = (long) args[2];
-                        Registration r = jdbc.registration(id).orElseThrow();
-                        if (r.version() != expected) {
-                            throw new StaleVersionException("registration", id, expected, r.version());
-                        }
-                        return r;
-                    }
-                    try {
-                        return method.invoke(jdbc, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    /** A new page session of the account of {@code role} (as after a login; the login form refuses some roles). */
+    PageSession session(AccountRole role) {
+        return sessions.open(principals.get(role));
     }
 
     // ---- data -------------------------------------------------------------------------------------------------
@@ -159,11 +160,16 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static Registration voluntary(long clientId, long profileId) {
+        return voluntary(clientId, profileId, List.of(new PhaseOutStep(TODAY.plusMonths(2).plusDays(15), null)));
+    }
+
+    /** A voluntary registration from today to today + 3 months, evaluation in 2 months, with {@code steps}. */
+    static Registration voluntary(long clientId, long profileId, List<PhaseOutStep> steps) {
         return new Registration(0, clientId, Basis.VOLUNTARY, "dossier/plan-2026",
                 new Person(CareRole.PERSOONLIJK_BEGELEIDER, "PB-17"), TODAY.minusDays(3), profileId, TODAY,
                 TODAY.plusMonths(2), TODAY.plusMonths(3), Set.of(Risk.GAMBLING), null,
                 new Consent(new Person(CareRole.CLIENT, "client"), TODAY.minusDays(3), "mondeling"), List.of(),
-                List.of(new PhaseOutStep(TODAY.plusMonths(2).plusDays(15), null)), List.of(), null, null, 0);
+                steps, List.of(), null, null, 0);
     }
 
     // ---- http -------------------------------------------------------------------------------------------------
@@ -173,7 +179,7 @@ final class ApiFixture implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             b.header("Content-Type", "application/json");
         }
         if (token != null) {

@@ -2,8 +2,6 @@ package nl.vangnet.admin.pages;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.admin.AdminApp;
+import nl.vangnet.admin.AdminContext;
+import nl.vangnet.admin.ListsAdmin;
+import nl.vangnet.admin.MetricsScrape;
+import nl.vangnet.admin.http.Access;
 import nl.vangnet.admin.http.AuthResult;
 import nl.vangnet.admin.http.Authenticator;
 import nl.vangnet.admin.http.Principal;
+import nl.vangnet.admin.http.RouteTable;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.model.Actor;
 import nl.vangnet.config.model.Client;
@@ -23,19 +27,21 @@ import nl.vangnet.config.model.PhaseOutStep;
 import nl.vangnet.config.model.Profile;
 import nl.vangnet.config.model.Registration;
 import nl.vangnet.config.policy.MutableClock;
+import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.Fixtures;
 import nl.vangnet.config.rules.Limits;
 import nl.vangnet.config.rules.ModelValidator;
-import nl.vangnet.config.rules.ValidationException;
 import nl.vangnet.config.store.BlockBatch;
 import nl.vangnet.config.store.BlockCount;
 import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
 import nl.vangnet.config.store.VangnetStore;
+import nl.vangnet.proxy.decision.SafeSearchTable;
+import nl.vangnet.proxy.lists.ListIndex;
 
 /**
  * A store with clients at two locations and registrations in every state the review page shows, the test accounts
- * with their tokens, and the pages on a loopback Javalin app. On {@link #NOW} (Monday 25 May 2026, 10:00 in
+ * with their tokens, and the pages in the real admin app ({@link AdminApp}) on loopback. On {@link #NOW} (Monday 25 May 2026, 10:00 in
  * Amsterdam), with 7 days' lapse grace and warnings 14 days ahead:
  * <ul>
  *   <li>C-0001 (De Linde), Wzd, strict → medium 2 Apr → light 2 May → unrestricted 2 Aug; evaluation 2 June:
@@ -72,6 +78,7 @@ final class PagesWorld implements AutoCloseable {
     final JdbcStore jdbc;
     final VangnetStore store;
     final PageSessions sessions;
+    final SnapshotPublisher publisher;
     final List<String> authenticated = new ArrayList<>();
     long strict;
     long medium;
@@ -83,9 +90,11 @@ final class PagesWorld implements AutoCloseable {
     PagesWorld() {
         database = Database.open(Database.h2Memory("pages-" + System.nanoTime()), "", "");
         jdbc = new JdbcStore(database, new ModelValidator(LIMITS), clock);
-        store = withApprovals(jdbc);
+        store = jdbc;
         sessions = new PageSessions(PageSessions.DEFAULT_IDLE, PageSessions.DEFAULT_ABSOLUTE, ticker, p -> true);
         seed();
+        publisher = new SnapshotPublisher(store::load, LIMITS, clock);
+        publisher.refresh();
     }
 
     private void seed() {
@@ -168,10 +177,16 @@ final class PagesWorld implements AutoCloseable {
         return new PagesContext(store, authenticator(), sessions, LIMITS, clock, PagesWorld::describe);
     }
 
-    /** Starts the pages on 127.0.0.1 and an ephemeral port. */
+    /**
+     * Starts the admin app with the pages on 127.0.0.1 and an ephemeral port, framed as the launcher frames them
+     * ({@link AdminApp#create}: the access check with these sessions, problems); the world's authenticator also
+     * checks the API's bearer tokens.
+     */
     Javalin start() {
-        app = TestFrame.register(Javalin.create(cfg -> cfg.showJavalinBanner = false),
-                PageEndpoints.create(context()), sessions).start("127.0.0.1", 0);
+        AdminContext admin = new AdminContext(jdbc, jdbc, publisher::current, clock, LIMITS, ListsAdmin.NONE,
+                MetricsScrape.NONE, ListIndex::empty, SafeSearchTable.defaults());
+        app = AdminApp.create(admin, new Access(authenticator(), sessions),
+                RouteTable.of(PageEndpoints.create(context()))).start("127.0.0.1", 0);
         return app;
     }
 
@@ -183,52 +198,12 @@ final class PagesWorld implements AutoCloseable {
         nanos.addAndGet(d.toNanos());
     }
 
-    /**
-     * The store with {@code approvePhaseOutStep} done in the test (the real one comes with the accounts work):
-     * the pending step moves to {@code from}, through {@code updateRegistration}, which validates the schedule.
-     */
-    private VangnetStore withApprovals(JdbcStore jdbc) {
-        return (VangnetStore) Proxy.newProxyInstance(VangnetStore.class.getClassLoader(),
-                new Class<?>[] {VangnetStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("approvePhaseOutStep")) {
-                        Actor actor = (Actor) args[0];
-                        long id = (Long) args[1];
-                        long version = (Long) args[2];
-                        LocalDate from = (LocalDate) args[3];
-                        Registration r = jdbc.registration(id).orElseThrow();
-                        LocalDate today = LocalDate.ofInstant(clock.instant(), Limits.AMSTERDAM);
-                        List<PhaseOutStep> steps = new ArrayList<>(r.phaseOut());
-                        int k = 0;
-                        while (k < steps.size() && !steps.get(k).from().isAfter(today)) {
-                            k++;
-                        }
-                        if (k == steps.size()) {
-                            throw ValidationException.of("phaseOut", "no step is pending");
-                        }
-                        if (from.isBefore(today) || !from.isBefore(steps.get(k).from())) {
-                            throw ValidationException.of("from", "must be today or later and before "
-                                    + steps.get(k).from());
-                        }
-                        steps.set(k, new PhaseOutStep(from, steps.get(k).profileId()));
-                        Registration changed = new Registration(r.id(), r.clientId(), r.basis(),
-                                r.dossierReference(), r.decidedBy(), r.decidedOn(), r.profileId(), r.start(),
-                                r.evaluationDate(), r.end(), r.risks(), r.weighing(), r.consent(), r.consulted(),
-                                steps, r.evaluations(), r.withdrawal(), r.hostEvents(), version);
-                        return jdbc.updateRegistration(actor, changed, (String) args[4]);
-                    }
-                    try {
-                        return method.invoke(jdbc, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
     @Override
     public void close() {
         if (app != null) {
             app.stop();
         }
+        publisher.close();
         database.close();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
-import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,55 +18,68 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import nl.vangnet.admin.AdminApp;
+import nl.vangnet.admin.AdminContext;
+import nl.vangnet.admin.http.Access;
 import nl.vangnet.admin.http.Endpoint;
-import nl.vangnet.admin.http.Principal;
+import nl.vangnet.admin.http.TokenAuthenticator;
+import nl.vangnet.config.model.Account;
 import nl.vangnet.config.model.AccountRole;
+import nl.vangnet.config.model.Actor;
+import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.Limits;
-import nl.vangnet.config.rules.ValidationException;
+import nl.vangnet.config.rules.ModelValidator;
+import nl.vangnet.config.store.Database;
+import nl.vangnet.config.store.JdbcStore;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link WzdReportEndpoints} through a minimal test-only registration on Javalin (loopback, port 0): the route
- * table's own frame does authentication and problem details in the app; here every request runs as an auditor and
- * a {@link ValidationException} becomes a 400 problem naming the query parameter, as the frame is to do.
+ * {@link WzdReportEndpoints} in the real admin app ({@link AdminApp#create}, loopback, port 0): every request runs
+ * as an auditor with a bearer token of the JDBC store's account, and bad parameters are refused by the endpoint as
+ * 400 problems whose field errors name the query parameter.
  */
 final class WzdReportEndpointsTest {
     private static final Clock CLOCK = Clock.fixed(ReportData.NOW, ZoneOffset.UTC);
     private static final ObjectMapper JSON = AdminApp.jsonMapper();
+    private static final Actor SETUP = new Actor("setup", "IT_ADMIN");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Javalin app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Database database;
+    private static SnapshotPublisher publisher;
+    private static String token;
+    private static Javalin app;
 
-    @BeforeEach
-    void start() {
-        List<Endpoint> endpoints = WzdReportEndpoints.endpoints(() -> ReportData.data(true), Limits.DEFAULTS, CLOCK);
-        Principal auditor = new Principal(3, "auditor", AccountRole.AUDITOR, null);
-        app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson(JSON, false));
-        });
-        for (Endpoint e : endpoints) {
-            app.addHttpHandler(e.method(), e.path(), ctx -> e.handler().handle(ctx, auditor));
-        }
-        app.exception(ValidationException.class, (e, ctx) -> ctx.status(400).contentType("application/problem+json")
-                .result(JSON.createObjectNode().put("title", "Bad request").put("status", 400)
-                        .set("errors", JSON.valueToTree(e.problems())).toString()));
-        app.start("127.0.0.1", 0);
+    /** One app for the class: the export only reads. */
+    @BeforeAll
+    static void start() {
+        database = Database.open(Database.h2Memory("report-" + System.nanoTime()), "", "");
+        JdbcStore store = new JdbcStore(database, new ModelValidator(Limits.DEFAULTS), CLOCK);
+        Account auditor = store.createAccount(SETUP, new Account(0, "auditor", AccountRole.AUDITOR, null, false, null,
+                0), null);
+        token = store.issueToken(SETUP, auditor.id(), "test", null, null).secret();
+        publisher = new SnapshotPublisher(store::load, Limits.DEFAULTS, CLOCK);
+        publisher.refresh();
+        app = AdminApp.create(new AdminContext(store, store, publisher::current, CLOCK),
+                new Access(new TokenAuthenticator(store, CLOCK), Access.NO_SESSIONS),
+                WzdReportEndpoints.routes(() -> ReportData.data(true), Limits.DEFAULTS, CLOCK))
+                .start("127.0.0.1", 0);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         app.stop();
+        publisher.close();
+        database.close();
     }
 
     private HttpResponse<byte[]> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + WzdReportEndpoints.PATH + "?" + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + WzdReportEndpoints.PATH + "?" + query)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -154,8 +166,13 @@ final class WzdReportEndpointsTest {
         HttpResponse<byte[]> r = get(query.trim());
 
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode errors = JSON.readTree(r.body()).at("/errors");
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v.split(";")[0].strip())
+                .isEqualTo("application/problem+json")); // the frame adds ";charset=utf-8"
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.at("/status").asInt()).isEqualTo(400);
+        assertThat(problem.at("/type").asText()).isEqualTo("/api/v1/problems/bad-request");
+        assertThat(problem.at("/instance").asText()).isEqualTo(WzdReportEndpoints.PATH);
+        JsonNode errors = problem.at("/errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).at("/field").asText()).isEqualTo(field);
         assertThat(r.headers().firstValue("Content-Disposition")).isEmpty();
