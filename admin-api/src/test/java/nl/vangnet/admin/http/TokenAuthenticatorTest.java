@@ -7,89 +7,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.config.audit.AuditAction;
+import nl.vangnet.config.audit.AuditEvent;
+import nl.vangnet.config.audit.AuditQuery;
 import nl.vangnet.config.model.Account;
 import nl.vangnet.config.model.AccountRole;
 import nl.vangnet.config.model.Actor;
-import nl.vangnet.config.store.AccountStore;
+import nl.vangnet.config.rules.Limits;
+import nl.vangnet.config.rules.ModelValidator;
+import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.IssuedToken;
-import nl.vangnet.config.store.TokenInfo;
+import nl.vangnet.config.store.JdbcStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rate limit, the audit of failures and the success cache, as a matrix over a moved ticker. */
+/**
+ * The rate limit, the audit of failures (read back from the real audit log) and the success cache, as a matrix over a
+ * moved ticker, against a real JdbcStore on in-memory H2.
+ */
 class TokenAuthenticatorTest {
-    private static final String GOOD = "vgn_goodgoodgoodgoodgoodgoodgoodgoodgoodgoodgoo";
-    private static final Account ADMIN = new Account(1, "admin", AccountRole.IT_ADMIN, null, false, Instant.EPOCH, 1);
+    private static final Actor SEED = new Actor("seed", "IT_ADMIN");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    /** Accepts {@link #GOOD} while {@code valid}; counts look-ups and audited failures. */
-    private static final class Accounts implements AccountStore {
-        boolean valid = true;
-        int lookups;
-        final List<String> audited = new ArrayList<>();
+    /** A fresh in-memory store (real JdbcStore on H2) with account {@code admin} and one token for it. */
+    private static final class World implements AutoCloseable {
+        final Database database = Database.open(Database.h2Memory("token-auth-" + DATABASES.incrementAndGet()),
+                "", "");
+        final JdbcStore store = new JdbcStore(database, new ModelValidator(Limits.DEFAULTS), CLOCK);
+        final IssuedToken good;
 
-        @Override
-        public Optional<Account> authenticate(String secret, Instant now) {
-            lookups++;
-            return valid && GOOD.equals(secret) ? Optional.of(ADMIN) : Optional.empty();
+        World() {
+            Account admin = store.createAccount(SEED, new Account(0, "admin", AccountRole.IT_ADMIN, null, false, null,
+                    0), null);
+            good = store.issueToken(SEED, admin.id(), "test", null, null);
+        }
+
+        List<String> auditedFailures() {
+            return store.audit(new AuditQuery(null, null, AuditAction.LOGIN_FAILED, null, null, null, 0, 1000))
+                    .stream().map(AuditEvent::reason).toList();
         }
 
         @Override
-        public void recordFailedLogin(String detail, Instant at) {
-            audited.add(detail);
-        }
-
-        @Override
-        public List<Account> accounts() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Account> account(long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Account> accountByName(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long accountCount() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Account createAccount(Actor actor, Account account, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Account setAccountDisabled(Actor actor, long id, long v, boolean disabled, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public IssuedToken issueToken(Actor actor, long id, String label, Instant expiresAt, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TokenInfo importToken(Actor actor, long id, String secret, String label, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TokenInfo> tokens(long accountId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TokenInfo revokeToken(Actor actor, long tokenId, String reason) {
-            throw new UnsupportedOperationException();
+        public void close() {
+            database.close();
         }
     }
 
@@ -112,11 +76,15 @@ class TokenAuthenticatorTest {
         "g r +4 g,   AA,     0",
     })
     void matrix(String script, String expected, int audits) {
-        Accounts accounts = new Accounts();
+        try (World world = new World()) {
+            run(world, script, expected, audits);
+        }
+    }
+
+    private static void run(World world, String script, String expected, int audits) {
         AtomicLong nanos = new AtomicLong();
         Ticker ticker = nanos::get;
-        Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
-        TokenAuthenticator auth = new TokenAuthenticator(accounts, clock, new TokenAuthenticator.Settings(3,
+        TokenAuthenticator auth = new TokenAuthenticator(world.store, CLOCK, new TokenAuthenticator.Settings(3,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), 100), ticker);
         StringBuilder got = new StringBuilder();
         for (String step : script.trim().split("\\s+")) {
@@ -125,11 +93,11 @@ class TokenAuthenticatorTest {
                 continue;
             }
             if (step.equals("r")) {
-                accounts.valid = false;
+                world.store.revokeToken(SEED, world.good.info().id(), null);
                 continue;
             }
             String secret = switch (step) {
-                case "g" -> GOOD;
+                case "g" -> world.good.secret();
                 case "b" -> "vgn_badbadbadbadbadbadbadbadbadbadbadbadbadba";
                 default -> "";
             };
@@ -140,8 +108,8 @@ class TokenAuthenticatorTest {
             }
         }
         assertThat(got.toString()).isEqualTo(expected);
-        assertThat(accounts.audited).hasSize(audits);
-        assertThat(accounts.audited).allSatisfy(a -> assertThat(a).contains("192.0.2.7")
+        assertThat(world.auditedFailures()).hasSize(audits);
+        assertThat(world.auditedFailures()).allSatisfy(a -> assertThat(a).contains("192.0.2.7")
                 .doesNotContain("badbadbadbadbadbad"));
     }
 
