@@ -3,7 +3,8 @@
 # suite again on a real PostgreSQL 15, which this script installs (Debian package) if needed and runs as a
 # throw-away cluster on a loopback port under a temp dir, stopped again on exit; then the transparent-mode
 # end-to-end suite in network namespaces (scripts/transparent-e2e.sh: nftables, curl, no proxy settings; root), and
-# the README's admin-API walkthrough against a fresh demo instance (scripts/readme-walkthrough.sh: curl, jq).
+# the README's admin-API walkthrough against a fresh demo instance (scripts/readme-walkthrough.sh: curl, jq); and the
+# deployment files (scripts/compose-check.sh: docker-compose config, Dockerfile; scripts/systemd-check.sh: the unit).
 #   ./test.sh                 # everything
 #   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
 #   VANGNET_TEST_E2E=skip ./test.sh  # without the namespace suite (says so loudly; CI never does this)
@@ -20,6 +21,9 @@ elif [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+# deployment files first (seconds, no engine needed): docker-compose.yml, the Dockerfile, the systemd unit
+scripts/compose-check.sh
+scripts/systemd-check.sh
 pg_args=()
 if [ "${VANGNET_TEST_PG:-}" = "skip" ]; then
   echo "test.sh: VANGNET_TEST_PG=skip: the PostgreSQL store suite will NOT run" >&2

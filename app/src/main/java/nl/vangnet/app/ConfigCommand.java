@@ -46,6 +46,7 @@ final class ConfigCommand implements Runnable {
             out.println("lists.reload-interval = " + s.lists().reloadInterval());
             out.println("dhcp = " + s.dhcp());
             out.println("stats = " + s.stats());
+            out.println("log.format = " + s.logFormat().label());
         }
     }
 }

@@ -115,6 +115,9 @@ public enum Setting {
                     + " 'vangnet admin-cert export')"),
     SNAPSHOT_POLL_INTERVAL("snapshot.poll-interval", "PT1S",
             "How often the node checks the store for changes (ISO-8601 duration)"),
+    LOG_FORMAT("log.format", "text",
+            "Format of the log lines on standard error: text, or json (one JSON object per line, Logback's"
+                    + " JsonEncoder). Either way nothing is logged about clients without a restriction"),
     LIMITS_WZD_INTERVAL("limits.max-evaluation-interval.wzd", "P3M",
             "Longest time to the next evaluation of a WZD registration (ISO-8601 period)"),
     LIMITS_VOLUNTARY_INTERVAL("limits.max-evaluation-interval.voluntary", "P6M",

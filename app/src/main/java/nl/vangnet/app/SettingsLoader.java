@@ -218,11 +218,17 @@ public final class SettingsLoader {
             p.problem(Setting.FIREWALL_NFT, "must name the nft command");
         }
         AdminTlsOptions adminTls = adminTls(p, adminEnabled, adminBind);
+        LogFormat logFormat = LogFormat.TEXT;
+        try {
+            logFormat = LogFormat.parse(raw.get(Setting.LOG_FORMAT));
+        } catch (IllegalArgumentException e) {
+            p.problem(Setting.LOG_FORMAT, e.getMessage());
+        }
         ValidationException.throwIfAny(p.problems);
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
                 new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
-                dhcp, stats, transparent, firewall, adminTls);
+                dhcp, stats, transparent, firewall, adminTls, logFormat);
     }
 
     private static AdminTlsOptions adminTls(Parser p, boolean adminEnabled, InetSocketAddress adminBind) {

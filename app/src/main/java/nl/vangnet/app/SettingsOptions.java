@@ -37,6 +37,8 @@ final class SettingsOptions {
             throw nl.vangnet.config.rules.ValidationException.of("config", "settings file " + config
                     + " does not exist");
         }
-        return SettingsLoader.load(config, System.getenv(), o);
+        Settings settings = SettingsLoader.load(config, System.getenv(), o);
+        LogOutput.use(settings.logFormat());
+        return settings;
     }
 }
