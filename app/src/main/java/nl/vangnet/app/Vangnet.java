@@ -79,6 +79,10 @@ import org.slf4j.LoggerFactory;
  * decision engine, the explicit proxy listener, the transparent listeners (HTTP Host, TLS SNI), the block statistics, the metrics and the admin API (TLS per {@code admin.tls}, see {@link AdminTls}), in one JVM.
  * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
  *
+ * <p>On PostgreSQL the node also follows the store's change notifications ({@link ChangeListener}, LISTEN/NOTIFY;
+ * polling stays the fallback), and with {@code metrics.bind} it serves {@code /health} and {@code /metrics} on a
+ * listener of their own ({@link MetricsListener}), for proxy-only nodes without the admin API (docs/nodes.md).
+ *
  * <p>Open tunnels of restricted clients are re-decided whenever the snapshot or the lists change and every
  * {@code proxy.tunnel-recheck-interval}; those now blocked are closed (see {@link ExplicitProxyListener}).
  */
