@@ -113,6 +113,10 @@ public enum Setting {
     ADMIN_TLS_DIR("admin.tls-dir", "data/admin-tls",
             "Directory of the self-signed certificate (created on first start, key readable by the owner only;"
                     + " 'vangnet admin-cert export')"),
+    METRICS_BIND("metrics.bind", "",
+            "Address and port of a listener serving only /health and /metrics, for proxy nodes without the admin API"
+                    + " (admin.enabled=false; plain HTTP, keep it on loopback or a management network; see"
+                    + " docs/nodes.md). Empty: none (the admin API serves both)"),
     SNAPSHOT_POLL_INTERVAL("snapshot.poll-interval", "PT1S",
             "How often the node checks the store for changes (ISO-8601 duration)"),
     LOG_FORMAT("log.format", "text",

@@ -22,12 +22,14 @@ import nl.vangnet.proxy.net.Cidr;
  * @param firewall the nftables rules and their sync ({@code firewall.*})
  * @param adminTls TLS of the admin API ({@code admin.tls*})
  * @param logFormat the format of the log lines ({@code log.format})
+ * @param metricsBind the listener serving only {@code /health} and {@code /metrics} ({@code metrics.bind}), or
+ *                 {@code null} for none
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
         InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
         DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall,
-        AdminTlsOptions adminTls, LogFormat logFormat) {
+        AdminTlsOptions adminTls, LogFormat logFormat, InetSocketAddress metricsBind) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {

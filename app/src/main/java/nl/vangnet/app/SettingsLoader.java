@@ -154,6 +154,7 @@ public final class SettingsLoader {
         boolean adminEnabled = p.bool(Setting.ADMIN_ENABLED);
         InetSocketAddress adminBind = p.address(Setting.ADMIN_BIND);
         Duration poll = p.duration(Setting.SNAPSHOT_POLL_INTERVAL);
+        InetSocketAddress metricsBind = p.optionalAddress(Setting.METRICS_BIND);
         Period wzd = p.period(Setting.LIMITS_WZD_INTERVAL);
         Period voluntary = p.period(Setting.LIMITS_VOLUNTARY_INTERVAL);
         int unforeseen = p.integer(Setting.LIMITS_UNFORESEEN_DAYS, 1, 366);
@@ -217,6 +218,10 @@ public final class SettingsLoader {
         if (firewall.nft().isBlank()) {
             p.problem(Setting.FIREWALL_NFT, "must name the nft command");
         }
+        if (adminEnabled && metricsBind != null && metricsBind.equals(adminBind)) {
+            p.problem(Setting.METRICS_BIND, "is the same address as admin.bind (" + raw.get(Setting.ADMIN_BIND)
+                    + "), which already serves /health and /metrics: leave metrics.bind empty or pick another port");
+        }
         AdminTlsOptions adminTls = adminTls(p, adminEnabled, adminBind);
         LogFormat logFormat = LogFormat.TEXT;
         try {
@@ -228,7 +233,7 @@ public final class SettingsLoader {
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
                 new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
-                dhcp, stats, transparent, firewall, adminTls, logFormat);
+                dhcp, stats, transparent, firewall, adminTls, logFormat, metricsBind);
     }
 
     private static AdminTlsOptions adminTls(Parser p, boolean adminEnabled, InetSocketAddress adminBind) {

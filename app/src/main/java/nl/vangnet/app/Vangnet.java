@@ -39,6 +39,7 @@ import nl.vangnet.app.firewall.ProcessNftCommand;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.rules.ModelValidator;
+import nl.vangnet.config.store.ChangeListener;
 import nl.vangnet.config.store.Database;
 import nl.vangnet.config.store.JdbcStore;
 import nl.vangnet.config.store.VangnetStore;
@@ -78,6 +79,10 @@ import org.slf4j.LoggerFactory;
  * decision engine, the explicit proxy listener, the transparent listeners (HTTP Host, TLS SNI), the block statistics, the metrics and the admin API (TLS per {@code admin.tls}, see {@link AdminTls}), in one JVM.
  * Start with {@link #start}, stop with {@link #close()} (idempotent). Thread-safe.
  *
+ * <p>On PostgreSQL the node also follows the store's change notifications ({@link ChangeListener}, LISTEN/NOTIFY;
+ * polling stays the fallback), and with {@code metrics.bind} it serves {@code /health} and {@code /metrics} on a
+ * listener of their own ({@link MetricsListener}), for proxy-only nodes without the admin API (docs/nodes.md).
+ *
  * <p>Open tunnels of restricted clients are re-decided whenever the snapshot or the lists change and every
  * {@code proxy.tunnel-recheck-interval}; those now blocked are closed (see {@link ExplicitProxyListener}).
  */
@@ -87,6 +92,10 @@ public final class Vangnet implements AutoCloseable {
     static final Duration FIRST_LIST_LOAD_WAIT = Duration.ofSeconds(30);
     /** The demo's own lists, relative to the working directory ({@code vangnet.sh} runs from the repository). */
     static final Path DEMO_LISTS = Path.of("config", "demo-lists");
+    /** First wait before the PostgreSQL change listener reconnects; doubles up to {@link #LISTEN_MAX_BACKOFF}. */
+    static final Duration LISTEN_MIN_BACKOFF = Duration.ofMillis(500);
+    /** Longest wait before the PostgreSQL change listener reconnects. */
+    static final Duration LISTEN_MAX_BACKOFF = Duration.ofSeconds(15);
 
     private final List<AutoCloseable> closeables;
     private final JdbcStore store;
@@ -97,6 +106,8 @@ public final class Vangnet implements AutoCloseable {
     private final TransparentListener transparent;
     private final TransparentListener.Addresses transparentAddresses;
     private final InetSocketAddress adminAddress;
+    private final InetSocketAddress metricsAddress;
+    private final ChangeListener changes;
     private final AdminTls adminTls;
     private final VangnetMetrics metrics;
     private final BlockStatsRecorder blockStats;
@@ -111,6 +122,8 @@ public final class Vangnet implements AutoCloseable {
         this.transparent = p.transparent;
         this.transparentAddresses = p.transparentAddresses;
         this.adminAddress = p.adminAddress;
+        this.metricsAddress = p.metricsAddress;
+        this.changes = p.changes;
         this.adminTls = p.adminTls;
         this.metrics = p.metrics;
         this.blockStats = p.blockStats;
@@ -127,6 +140,8 @@ public final class Vangnet implements AutoCloseable {
         TransparentListener transparent;
         TransparentListener.Addresses transparentAddresses;
         InetSocketAddress adminAddress;
+        InetSocketAddress metricsAddress;
+        ChangeListener changes;
         AdminTls adminTls;
         VangnetMetrics metrics;
         BlockStatsRecorder blockStats;
@@ -196,6 +211,9 @@ public final class Vangnet implements AutoCloseable {
             publisher.addListener(snapshot -> background.execute(() -> recordTransitions(store, clock)));
             publisher.start(settings.pollInterval(), store::dataVersion);
             metrics.bindSnapshots(publisher);
+            if (database.dialect() == Database.Dialect.POSTGRESQL) {
+                p.changes = p.add(followChanges(database, publisher, metrics));
+            }
             if (settings.firewall().sync()) {
                 FirewallSync sync = p.add(new FirewallSync(settings.firewall().table(),
                         new ProcessNftCommand(settings.firewall().nft(), ProcessNftCommand.DEFAULT_TIMEOUT),
@@ -234,12 +252,43 @@ public final class Vangnet implements AutoCloseable {
                         c.fingerprintSha256(), c.publicKeyPin(), c.notAfter()));
                 printFirstStartNotice(p, p.adminAddress);
             }
+            if (settings.metricsBind() != null) {
+                MetricsListener listener = p.add(MetricsListener.start(settings.metricsBind(), publisher::current,
+                        metrics));
+                p.metricsAddress = listener.address();
+                LOG.info("/health and /metrics listening on http://{}:{}", listener.address().getHostString(),
+                        listener.address().getPort());
+            } else if (!settings.adminEnabled()) {
+                LOG.info("admin API off and metrics.bind empty: this node serves no /health or /metrics");
+            }
             return new Vangnet(p);
         } catch (RuntimeException e) {
             printFirstStartNotice(p, settings.adminBind());
             closeAll(p.closeables);
             throw e;
         }
+    }
+
+    /**
+     * Starts following the store's change notifications (PostgreSQL {@code LISTEN vangnet_changes}) on a dedicated
+     * connection: a notification queues a reload at once, a (re)connected listener makes the publisher check for
+     * what it missed; polling stays the fallback.
+     */
+    private static ChangeListener followChanges(Database database, SnapshotPublisher publisher,
+            VangnetMetrics metrics) {
+        ChangeListener listener = new ChangeListener(database::connectUnpooled, new ChangeListener.Handler() {
+            @Override
+            public boolean changed(long dataVersion) {
+                return publisher.changed(dataVersion);
+            }
+
+            @Override
+            public void listening() {
+                publisher.checkNow();
+            }
+        }, metrics.changes(), LISTEN_MIN_BACKOFF, LISTEN_MAX_BACKOFF);
+        listener.start();
+        return listener;
     }
 
     /** Shows the tokens created on this start, once, with the admin API's base URL at {@code admin}. */
@@ -481,6 +530,16 @@ public final class Vangnet implements AutoCloseable {
     /** The proxy's bound address, or {@code null} when the proxy is disabled. */
     public InetSocketAddress proxyAddress() {
         return proxyAddress;
+    }
+
+    /** The {@code metrics.bind} listener's bound address, or {@code null} when it is off. */
+    public InetSocketAddress metricsAddress() {
+        return metricsAddress;
+    }
+
+    /** Whether this node listens for the store's change notifications now (PostgreSQL only; false on H2). */
+    public boolean listeningForChanges() {
+        return changes != null && changes.listening();
     }
 
     /** The admin API's bound address, or {@code null} when the admin API is disabled. */

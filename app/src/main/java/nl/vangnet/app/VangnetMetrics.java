@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import nl.vangnet.app.firewall.FirewallMetrics;
 import nl.vangnet.config.policy.DeviceEntry;
 import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.SnapshotPublisher;
+import nl.vangnet.config.store.ChangeListener;
 import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.DecisionObserver;
 import nl.vangnet.proxy.decision.Kind;
@@ -111,6 +113,24 @@ final class VangnetMetrics implements MetricsScrape {
         Gauge.builder("vangnet.snapshot.load.consecutive.failures", publisher, SnapshotPublisher::consecutiveFailures)
                 .description("Failed loads from the store since the last success (0 = store reachable)")
                 .register(registry);
+        Gauge.builder("vangnet.store.up", publisher, p -> p.storeUp() ? 1 : 0)
+                .description("Whether the last contact with the store (data-version probe or load) worked: 1 up,"
+                        + " 0 down (the node serves its last good snapshot)").register(registry);
+        Gauge.builder("vangnet.snapshot.last.success", publisher,
+                p -> p.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0)).baseUnit("seconds")
+                .description("When the store last answered: a load, or a probe that found the data current (Unix"
+                        + " time; 0 = never)").register(registry);
+    }
+
+    /** Counts of the store's change notifications (PostgreSQL LISTEN/NOTIFY), by result; all results at 0 first. */
+    ChangeListener.Metrics changes() {
+        Map<ChangeListener.Result, Counter> byResult = new EnumMap<>(ChangeListener.Result.class);
+        for (ChangeListener.Result r : ChangeListener.Result.values()) {
+            byResult.put(r, counter("vangnet.snapshot.notifications",
+                    "Change notifications from the store (PostgreSQL LISTEN/NOTIFY), by what they caused",
+                    "result", r.label()));
+        }
+        return result -> byResult.get(result).increment();
     }
 
     private static double warnings(SnapshotPublisher p) {

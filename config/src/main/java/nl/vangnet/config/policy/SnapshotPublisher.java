@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -43,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * back before {@code compiledAt}). Because the timer fires at least every {@code pollInterval}, a jump of the clock
  * cannot leave a stale snapshot for longer than that.
  *
+ * <p><b>Change notifications</b> ({@link #changed}, {@link #checkNow}): a node that is told of a change (PostgreSQL
+ * {@code LISTEN/NOTIFY}, see {@code ChangeListener}) queues one reload on the publisher's executor at once instead
+ * of waiting for the next poll; notifications that arrive while one is queued ride along with it.
+ *
+ * <p><b>Store health</b>: {@link #storeUp()} is whether the last contact with the store (probe or load) worked, and
+ * {@link #lastSuccess()} when the store last answered (a load, or a probe that found the data current). A streak of
+ * failures is logged once at WARN when it starts and once at INFO when it ends, not on every poll.
+ *
  * <p>All instants come from the injected {@link Clock}. Thread-safe.
  */
 public final class SnapshotPublisher implements AutoCloseable {
@@ -62,6 +71,11 @@ public final class SnapshotPublisher implements AutoCloseable {
     private final AtomicLong consecutiveFailures = new AtomicLong();
     private final AtomicLong totalFailures = new AtomicLong();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private final AtomicBoolean storeUp = new AtomicBoolean();
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    /** When the running streak of failures began; {@code null} when healthy. Guarded by {@link #lock}. */
+    private Instant outageSince;
 
     private final Object lock = new Object();
     /** The last loaded data; {@code null} before the first successful load. Guarded by {@link #lock}. */
@@ -69,6 +83,7 @@ public final class SnapshotPublisher implements AutoCloseable {
     private long publishedTicket;
     private long lastVersion;
     private Duration pollInterval;
+    private LongSupplier probe;
     private ScheduledFuture<?> pollTask;
     private ScheduledFuture<?> boundaryTask;
     private boolean closed;
@@ -125,7 +140,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         try {
             loaded = Objects.requireNonNull(loader.get(), "the loader returned null");
         } catch (RuntimeException e) {
-            recordFailure("loading the policy data", e);
+            recordFailure("loading the policy data", true, e);
             return current();
         }
         synchronized (lock) {
@@ -135,11 +150,11 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
             publishedTicket = ticket;
             data = loaded;
-            consecutiveFailures.set(0);
+            storeAnswered();
             try {
                 return compileAndPublish();
             } catch (RuntimeException e) {
-                recordFailure("compiling the policy snapshot", e);
+                recordFailure("compiling the policy snapshot", false, e);
                 return current();
             }
         }
@@ -162,6 +177,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                 throw new IllegalStateException(closed ? "closed" : "already started");
             }
             this.pollInterval = pollInterval;
+            this.probe = dataVersionProbe;
             pollTask = executor.scheduleWithFixedDelay(() -> poll(dataVersionProbe), 0, pollInterval.toNanos(),
                     TimeUnit.NANOSECONDS);
             armBoundaryTimer();
@@ -183,6 +199,49 @@ public final class SnapshotPublisher implements AutoCloseable {
         if (ownsExecutor) {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * A committed write moved the store's data version to {@code dataVersion}: queues one reload on the executor
+     * unless that version is already loaded or a queued reload will pick it up. Returns at once; any thread.
+     *
+     * @return whether this call queued a reload
+     */
+    public boolean changed(long dataVersion) {
+        PolicyData loaded;
+        synchronized (lock) {
+            loaded = data;
+        }
+        if (loaded != null && loaded.dataVersion() >= dataVersion) {
+            return false;
+        }
+        return queue(reloadQueued, this::refresh);
+    }
+
+    /**
+     * Probes the data version now (on the executor, not waiting for the poll), reloading when it changed: for a
+     * node that may have missed changes, e.g. after its change listener reconnected. Does nothing before
+     * {@link #start} or after {@link #close()}. Returns at once; any thread.
+     */
+    public void checkNow() {
+        LongSupplier p;
+        synchronized (lock) {
+            if (closed || probe == null) {
+                return;
+            }
+            p = probe;
+        }
+        execute(() -> poll(p));
+    }
+
+    /** Whether the last contact with the store (a data-version probe or a load) worked; false before the first. */
+    public boolean storeUp() {
+        return storeUp.get();
+    }
+
+    /** When the store last answered: a successful load, or a probe that found the loaded data current. */
+    public Optional<Instant> lastSuccess() {
+        return Optional.ofNullable(lastSuccess.get());
     }
 
     /** The last failed probe, load or compile, if any since construction. */
@@ -209,10 +268,14 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
             if (loaded == null || loaded.dataVersion() != version) {
                 refresh();
+            } else {
+                synchronized (lock) {
+                    storeAnswered();
+                }
             }
         } catch (RuntimeException e) {
             // Thrown out of a fixed-delay task, it would cancel all later runs.
-            recordFailure("probing the data version", e);
+            recordFailure("probing the data version", true, e);
         }
     }
 
@@ -227,7 +290,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                recordFailure("recompiling the policy snapshot", e);
+                recordFailure("recompiling the policy snapshot", false, e);
             }
             armBoundaryTimer();
         }
@@ -274,10 +337,66 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    private void recordFailure(String what, RuntimeException e) {
+    /** Runs {@code task} on the executor unless one queued with {@code flag} is still waiting to run. */
+    private boolean queue(AtomicBoolean flag, Runnable task) {
+        if (!flag.compareAndSet(false, true)) {
+            return false;
+        }
+        if (!execute(() -> {
+            flag.set(false);
+            task.run();
+        })) {
+            flag.set(false);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean execute(Runnable task) {
+        try {
+            executor.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.debug("snapshot executor is shut down; not running {}", task);
+            return false;
+        }
+    }
+
+    /** The store answered: ends a streak of failures (logged once). Caller holds {@link #lock}. */
+    private void storeAnswered() {
+        Instant now = clock.instant();
+        long failures = consecutiveFailures.getAndSet(0);
+        lastSuccess.set(now);
+        storeUp.set(true);
+        if (outageSince != null) {
+            LOG.info("the store answers again after {} failed attempt(s) since {}; serving policy snapshot {}",
+                    failures, outageSince, current().version());
+            outageSince = null;
+        }
+    }
+
+    /** Counts and logs a failure; {@code store}: the store did not answer (rather than the compiler failing). */
+    private void recordFailure(String what, boolean store, RuntimeException e) {
         long n = consecutiveFailures.incrementAndGet();
         totalFailures.incrementAndGet();
-        lastFailure.set(new LoadFailure(clock.instant(), e));
-        LOG.warn("{} failed ({} in a row); keeping policy snapshot {}", what, n, current().version(), e);
+        Instant now = clock.instant();
+        lastFailure.set(new LoadFailure(now, e));
+        if (store) {
+            storeUp.set(false);
+        }
+        boolean first;
+        synchronized (lock) {
+            first = outageSince == null;
+            if (first) {
+                outageSince = now;
+            }
+        }
+        if (first) {
+            LOG.warn("{} failed; keeping policy snapshot {} (the last good one) until the store answers again;"
+                    + " further failures are logged at DEBUG", what, current().version(), e);
+        } else {
+            LOG.debug("{} failed ({} in a row); keeping policy snapshot {}: {}", what, n, current().version(),
+                    e.toString());
+        }
     }
 }

@@ -4,7 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,7 +17,9 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * A pooled connection to Vangnet's database, migrated to the current schema on {@link #open}. The embedded H2 file
  * database ({@link #h2File}) is the default; PostgreSQL ({@code jdbc:postgresql://…}) is used when several nodes
- * share one database. The same SQL runs on both (see {@code db/migration}).
+ * share one database. The same SQL runs on both (see {@code db/migration}); PostgreSQL also runs
+ * {@code db/postgresql}, whose trigger sends {@code NOTIFY vangnet_changes} on every audited write (see
+ * {@link ChangeListener}).
  *
  * <p>Connections from {@link #dataSource()} start with auto-commit off and isolation READ COMMITTED.
  *
@@ -45,6 +51,13 @@ public final class Database implements AutoCloseable {
                     "unsupported JDBC URL (expected jdbc:h2:… or jdbc:postgresql:…): " + jdbcUrl);
         }
     }
+
+    /** Migrations both databases run. */
+    static final String SHARED_MIGRATIONS = "classpath:db/migration";
+    /** Migrations only PostgreSQL runs (the change-notification trigger, see {@link ChangeListener}). */
+    static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
+    /** Seconds an unpooled connection ({@link #connectUnpooled()}) waits for the server when connecting. */
+    static final int UNPOOLED_CONNECT_TIMEOUT_SECONDS = 5;
 
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -104,7 +117,7 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            migrate(ds);
+            migrate(ds, dialect);
             return new Database(ds, dialect);
         } catch (RuntimeException e) {
             ds.close();
@@ -112,7 +125,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds) {
+    /** The migration locations of {@code dialect}: the shared ones, plus PostgreSQL's own. */
+    static List<String> migrationLocations(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? List.of(SHARED_MIGRATIONS, POSTGRESQL_MIGRATIONS)
+                : List.of(SHARED_MIGRATIONS);
+    }
+
+    private static void migrate(DataSource ds, Dialect dialect) {
         try (Connection probe = ds.getConnection()) {
             probe.isValid(5);
         } catch (java.sql.SQLException e) {
@@ -121,7 +140,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    .locations(migrationLocations(dialect).toArray(String[]::new))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -137,6 +156,31 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * A new connection outside the pool, with the pool's URL and credentials, auto-commit on, TCP keep-alive on
+     * and a connect timeout of {@value #UNPOOLED_CONNECT_TIMEOUT_SECONDS} s (PostgreSQL). For a connection that
+     * lives as long as the caller wants, such as the one that {@code LISTEN}s for changes; the caller closes it.
+     *
+     * @throws SQLException when the database cannot be reached
+     */
+    public Connection connectUnpooled() throws SQLException {
+        Properties props = new Properties();
+        if (dataSource.getUsername() != null) {
+            props.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            props.setProperty("password", dataSource.getPassword());
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            props.setProperty("connectTimeout", Integer.toString(UNPOOLED_CONNECT_TIMEOUT_SECONDS));
+            props.setProperty("tcpKeepAlive", "true");
+            props.setProperty("ApplicationName", "vangnet-listen");
+        }
+        Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+        c.setAutoCommit(true);
+        return c;
     }
 
     /** Closes the pool; idempotent. */
