@@ -21,12 +21,14 @@ import nl.vangnet.proxy.net.Cidr;
  * @param transparent the transparent listeners ({@code transparent.*})
  * @param firewall the nftables rules and their sync ({@code firewall.*})
  * @param adminTls TLS of the admin API ({@code admin.tls*})
+ * @param auditVerifyInterval how often the admin node verifies the audit chain ({@code audit.verify-interval});
+ *                 {@link Duration#ZERO} when off
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
         InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
         DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall,
-        AdminTlsOptions adminTls) {
+        AdminTlsOptions adminTls, Duration auditVerifyInterval) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {
