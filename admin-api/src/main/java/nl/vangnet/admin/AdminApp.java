@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import nl.vangnet.admin.api.ApiRoutes;
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * groups join), and the OpenAPI document and its UI generated from that same table. Every route is wrapped in the
  * {@link Access} check; every API failure is a problem ({@link Problems}). Stateless factory; the returned app is not
  * started (tests use it in-process, the launcher calls {@code start(host, port)}).
+ *
+ * <p>Every request is reported to the {@link RequestMetrics} once its status is final (after the exception
+ * handlers), labelled with the matched endpoint's path template; see {@link RequestMetrics#request}.
  */
 public final class AdminApp {
     /** How long {@code POST /api/v1/lists/reload} waits for the reload before answering 202 Accepted. */
@@ -35,6 +40,11 @@ public final class AdminApp {
     public static final String OPENAPI_PATH = "/api/v1/openapi.json";
     /** Where the browsable API documentation (Swagger UI) is served. */
     public static final String DOCS_PATH = "/api/v1/docs";
+    /** The route label of the documentation's static files (under {@value #DOCS_PATH}{@code /assets/}). */
+    public static final String DOCS_ASSETS_ROUTE = DOCS_PATH + "/assets/*";
+    /** Request attributes of the timing: when handling started, and the matched endpoint's path template. */
+    private static final String STARTED = "vangnet.request.started";
+    private static final String ROUTE = "vangnet.request.route";
     private static final Logger LOG = LoggerFactory.getLogger(AdminApp.class);
     private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/";
 
@@ -48,7 +58,7 @@ public final class AdminApp {
 
     /** The admin app for this context, with the core API and {@code more} endpoint groups; not started. */
     public static Javalin create(AdminContext context, Access access, RouteTable... more) {
-        return create(context, access, cfg -> { }, RELOAD_WAIT, more);
+        return create(context, access, cfg -> { }, RequestMetrics.NONE, RELOAD_WAIT, more);
     }
 
     /**
@@ -57,15 +67,22 @@ public final class AdminApp {
      */
     public static Javalin create(AdminContext context, Access access, Consumer<JavalinConfig> server,
             RouteTable... more) {
-        return create(context, access, server, RELOAD_WAIT, more);
+        return create(context, access, server, RequestMetrics.NONE, RELOAD_WAIT, more);
+    }
+
+    /** The same, with every request reported to {@code requestMetrics} (the launcher's request-duration histogram). */
+    public static Javalin create(AdminContext context, Access access, Consumer<JavalinConfig> server,
+            RequestMetrics requestMetrics, RouteTable... more) {
+        return create(context, access, server, requestMetrics, RELOAD_WAIT, more);
     }
 
     static Javalin create(AdminContext context, Access access, Duration reloadWait, RouteTable... more) {
-        return create(context, access, cfg -> { }, reloadWait, more);
+        return create(context, access, cfg -> { }, RequestMetrics.NONE, reloadWait, more);
     }
 
     private static Javalin create(AdminContext context, Access access, Consumer<JavalinConfig> server,
-            Duration reloadWait, RouteTable... more) {
+            RequestMetrics requestMetrics, Duration reloadWait, RouteTable... more) {
+        Objects.requireNonNull(requestMetrics, "requestMetrics");
         RouteTable routes = routes(context, reloadWait, more);
         String swaggerVersion = SwaggerUi.version();
         Javalin app = Javalin.create(cfg -> {
@@ -80,8 +97,11 @@ public final class AdminApp {
             });
         });
         Problems.install(app);
+        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.after(ctx -> report(requestMetrics, ctx));
         for (Endpoint e : routes.endpoints()) {
             app.addHttpHandler(e.method(), e.path(), ctx -> {
+                ctx.attribute(ROUTE, e.path());
                 Access.Outcome outcome = access.check(ctx, e);
                 if (outcome.proceed()) {
                     ctx.status(e.status());
@@ -94,6 +114,21 @@ public final class AdminApp {
             });
         }
         return app;
+    }
+
+    /** Reports one answered request; never fails it. */
+    private static void report(RequestMetrics metrics, Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        String route = ctx.attribute(ROUTE);
+        if (route == null) {
+            route = ctx.path().startsWith(DOCS_PATH + "/assets/") ? DOCS_ASSETS_ROUTE : RequestMetrics.UNMATCHED;
+        }
+        try {
+            metrics.request(route, ctx.method().name(), ctx.statusCode(),
+                    started == null ? 0 : System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            LOG.warn("request metrics failed: {}", e.toString());
+        }
     }
 
     private static void afterWrite(AdminContext context) {

@@ -97,6 +97,9 @@ public enum Setting {
             "How often block counts of restricted clients are written to the store"),
     STATS_PURGE_INTERVAL("stats.purge-interval", "PT1H",
             "How often per-host block events past their retention are deleted"),
+    AUDIT_VERIFY_INTERVAL("audit.verify-interval", "PT1H",
+            "How often the admin node walks the audit log's hash chain (metric vangnet_audit_verify_ok; a broken"
+                    + " chain is logged as an error). 0 turns it off"),
     ADMIN_ENABLED("admin.enabled", "true", "Run the admin API in this process"),
     ADMIN_BIND("admin.bind", "127.0.0.1:8080", "Address and port of the admin API"),
     ADMIN_TLS("admin.tls", "auto",

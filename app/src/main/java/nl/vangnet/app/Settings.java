@@ -24,12 +24,15 @@ import nl.vangnet.proxy.net.Cidr;
  * @param logFormat the format of the log lines ({@code log.format})
  * @param metricsBind the listener serving only {@code /health} and {@code /metrics} ({@code metrics.bind}), or
  *                 {@code null} for none
+ * @param auditVerifyInterval how often the admin node verifies the audit chain ({@code audit.verify-interval});
+ *                 {@link Duration#ZERO} when off
  */
 public record Settings(String storeUrl, String storeUser, String storePassword, boolean proxyEnabled,
         InetSocketAddress proxyBind, Duration proxyConnectTimeout, Duration proxyIdleTimeout, boolean adminEnabled,
         InetSocketAddress adminBind, Duration pollInterval, Limits limits, ProxyOptions proxy, ListOptions lists,
         DhcpOptions dhcp, StatsOptions stats, TransparentOptions transparent, FirewallOptions firewall,
-        AdminTlsOptions adminTls, LogFormat logFormat, InetSocketAddress metricsBind) {
+        AdminTlsOptions adminTls, LogFormat logFormat, InetSocketAddress metricsBind,
+        Duration auditVerifyInterval) {
 
     /** The embedded H2 file URL for a path, in PostgreSQL compatibility mode. */
     public static String h2FileUrl(Path path) {

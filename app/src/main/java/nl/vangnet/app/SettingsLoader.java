@@ -229,11 +229,12 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             p.problem(Setting.LOG_FORMAT, e.getMessage());
         }
+        Duration auditVerifyInterval = p.durationOrZero(Setting.AUDIT_VERIFY_INTERVAL);
         ValidationException.throwIfAny(p.problems);
         return new Settings(url, raw.get(Setting.STORE_USER), raw.get(Setting.STORE_PASSWORD), proxyEnabled,
                 proxyBind, connectTimeout, idleTimeout, adminEnabled, adminBind, poll,
                 new Limits(wzd, voluntary, unforeseen, grace, warning, Limits.AMSTERDAM, retention), proxy, lists,
-                dhcp, stats, transparent, firewall, adminTls, logFormat, metricsBind);
+                dhcp, stats, transparent, firewall, adminTls, logFormat, metricsBind, auditVerifyInterval);
     }
 
     private static AdminTlsOptions adminTls(Parser p, boolean adminEnabled, InetSocketAddress adminBind) {
@@ -402,6 +403,24 @@ public final class SettingsLoader {
             }
             problem(s, "must be a positive ISO-8601 duration such as PT5S, got '" + v + "'");
             return Duration.ofSeconds(1);
+        }
+
+        /** A positive ISO-8601 duration, or {@code 0} / {@code PT0S} for "off" ({@link Duration#ZERO}). */
+        Duration durationOrZero(Setting s) {
+            String v = raw.get(s);
+            if (v.equals("0")) {
+                return Duration.ZERO;
+            }
+            try {
+                Duration d = Duration.parse(v);
+                if (!d.isNegative()) {
+                    return d;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            problem(s, "must be an ISO-8601 duration such as PT1H, or 0 for off, got '" + v + "'");
+            return Duration.ZERO;
         }
 
         Period period(Setting s) {

@@ -214,6 +214,14 @@ public final class Vangnet implements AutoCloseable {
             if (database.dialect() == Database.Dialect.POSTGRESQL) {
                 p.changes = p.add(followChanges(database, publisher, metrics));
             }
+            if (settings.adminEnabled()) {
+                // the admin node's registration and audit metrics (proxy-only nodes would repeat them)
+                AdminMetrics adminMetrics = new AdminMetrics(store, settings.limits(), clock, background,
+                        metrics.registrations(), metrics.audit(publisher));
+                publisher.addListener(adminMetrics::published);
+                adminMetrics.published(publisher.current());
+                adminMetrics.startAuditVerify(background, settings.auditVerifyInterval());
+            }
             if (settings.firewall().sync()) {
                 FirewallSync sync = p.add(new FirewallSync(settings.firewall().table(),
                         new ProcessNftCommand(settings.firewall().nft(), ProcessNftCommand.DEFAULT_TIMEOUT),
@@ -241,7 +249,7 @@ public final class Vangnet implements AutoCloseable {
                 PagesContext pages = new PagesContext(store, authenticator, sessions, settings.limits(), clock,
                         PlainDutch::profileSummary);
                 Javalin admin = AdminApp.create(adminContext, new Access(authenticator, sessions),
-                        adminTls::configure, RouteTable.of(PageEndpoints.create(pages)),
+                        adminTls::configure, metrics.adminRequests(), RouteTable.of(PageEndpoints.create(pages)),
                         WzdReportEndpoints.routes(store::load, settings.limits(), clock));
                 p.add(admin::stop);
                 admin.start(); // host and port come from adminTls's connector

@@ -3,6 +3,9 @@ package nl.vangnet.app;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,16 +13,26 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import nl.vangnet.admin.MetricsScrape;
+import nl.vangnet.admin.RequestMetrics;
 import nl.vangnet.app.firewall.FirewallMetrics;
+import nl.vangnet.config.model.Basis;
 import nl.vangnet.config.policy.DeviceEntry;
+import nl.vangnet.config.policy.EffectiveReason;
 import nl.vangnet.config.policy.PolicySnapshot;
+import nl.vangnet.config.policy.RegistrationCounts;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.store.ChangeListener;
 import nl.vangnet.proxy.decision.Decision;
@@ -36,8 +49,8 @@ import nl.vangnet.proxy.stats.BlockStatsMetrics;
 
 /**
  * Vangnet's metrics in one Prometheus registry: the Micrometer implementations of the small metric interfaces of
- * the proxy (listener, decisions, lists, leases, block statistics), the nftables sync, snapshot gauges, and JVM
- * metrics. Every meter
+ * the proxy (listener, decisions, lists, leases, block statistics), the nftables sync, snapshot gauges, the admin
+ * node's registration, audit and request meters, and JVM metrics. Every meter
  * is documented in {@code docs/metrics.md}. No meter has a per-client label: labels are outcomes, reasons, kinds
  * and list ids only. Thread-safe.
  */
@@ -49,6 +62,11 @@ final class VangnetMetrics implements MetricsScrape {
     private final AtomicLong listNames = new AtomicLong();
     private final AtomicLong listHeapBytes = new AtomicLong();
     private final AtomicLong leases = new AtomicLong();
+    /** The buckets of the admin request histogram: the Prometheus client libraries' default buckets. */
+    static final List<Duration> PROMETHEUS_BUCKETS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
 
     VangnetMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -409,6 +427,98 @@ final class VangnetMetrics implements MetricsScrape {
                 count("vangnet.transparent.policy.failures",
                         "Transparent connections passed through because the policy failed (default open)");
             }
+        };
+    }
+
+    /**
+     * The registration gauges ({@code vangnet_registrations}, {@code vangnet_registrations_in_effect},
+     * {@code vangnet_evaluations_due_soon}, {@code vangnet_evaluations_overdue}), reading the counts last given to
+     * the returned consumer (0 everywhere before the first). The state-and-basis series are fixed; the location
+     * series follow the locations of the last counts: a location that disappears drops its series. Call the consumer
+     * from one thread at a time.
+     */
+    Consumer<RegistrationCounts> registrations() {
+        AtomicReference<RegistrationCounts> current = new AtomicReference<>(RegistrationCounts.EMPTY);
+        MultiGauge byState = MultiGauge.builder("vangnet.registrations")
+                .description("Registrations by state (ACTIVE, NOT_STARTED, EVALUATION_OVERDUE, ENDED, WITHDRAWN)"
+                        + " and legal basis").register(registry);
+        MultiGauge inEffect = MultiGauge.builder("vangnet.registrations.in.effect")
+                .description("Registrations in effect (state ACTIVE) by legal basis and location").register(registry);
+        MultiGauge dueSoon = MultiGauge.builder("vangnet.evaluations.due.soon")
+                .description("Clients whose registration in effect is due for evaluation within limits.warning-days,"
+                        + " by location").register(registry);
+        MultiGauge overdue = MultiGauge.builder("vangnet.evaluations.overdue")
+                .description("Registrations lapsed because their evaluation date passed without an evaluation, by"
+                        + " location").register(registry);
+        List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
+        for (EffectiveReason state : RegistrationCounts.STATES) {
+            for (Basis basis : Basis.values()) {
+                stateRows.add(MultiGauge.Row.of(Tags.of("state", state.name(), "basis", basis.name()), current,
+                        c -> c.get().registrations(state, basis)));
+            }
+        }
+        byState.register(stateRows);
+        return counts -> {
+            current.set(counts);
+            List<MultiGauge.Row<?>> effectRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> dueRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
+            for (String location : counts.locations()) {
+                for (Basis basis : Basis.values()) {
+                    effectRows.add(MultiGauge.Row.of(Tags.of("basis", basis.name(), "location", location), current,
+                            c -> c.get().inEffect(basis, location)));
+                }
+                dueRows.add(MultiGauge.Row.of(Tags.of("location", location), current,
+                        c -> c.get().dueSoon(location)));
+                overdueRows.add(MultiGauge.Row.of(Tags.of("location", location), current,
+                        c -> c.get().overdue(location)));
+            }
+            // no overwrite: the rows read the reference, so a series that stays is never removed and re-added (a
+            // scrape in between would miss it); rows not given any more are removed either way
+            inEffect.register(effectRows, false);
+            dueSoon.register(dueRows, false);
+            overdue.register(overdueRows, false);
+        };
+    }
+
+    /**
+     * The audit gauges: chain length ({@code vangnet_audit_events}, the data version of the serving snapshot, which is
+     * the audit log's last sequence number: sequence numbers are gap-free from 1), and the last verify's result and
+     * time ({@code NaN} until the first verify).
+     */
+    Consumer<AdminMetrics.AuditVerifyResult> audit(SnapshotPublisher publisher) {
+        AtomicReference<AdminMetrics.AuditVerifyResult> last = new AtomicReference<>();
+        Gauge.builder("vangnet.audit.events", publisher, p -> p.current().dataVersion())
+                .description("Events in the audit log's hash chain (its last sequence number), as of the serving"
+                        + " snapshot").register(registry);
+        Gauge.builder("vangnet.audit.verify.ok", last, r -> r.get() == null ? Double.NaN
+                        : r.get().verification().ok() ? 1 : 0)
+                .description("Whether the last audit chain verify found every link intact (1) or a break (0)")
+                .register(registry);
+        Gauge.builder("vangnet.audit.verify", last, r -> r.get() == null ? Double.NaN
+                        : r.get().at().toEpochMilli() / 1000.0).baseUnit("seconds")
+                .description("When the audit chain was last verified (Unix time)").register(registry);
+        return last::set;
+    }
+
+    /**
+     * The admin API's request histogram {@code vangnet_admin_request_duration_seconds{route, method, status}}, with
+     * the Prometheus default buckets ({@link #PROMETHEUS_BUCKETS}). Routes are path templates, so the label sets are
+     * bounded by the route table.
+     */
+    RequestMetrics adminRequests() {
+        Map<String, Timer> timers = new ConcurrentHashMap<>();
+        Duration[] buckets = PROMETHEUS_BUCKETS.toArray(Duration[]::new);
+        return (route, method, status, durationNanos) -> {
+            String code = RequestMetrics.statusLabel(status);
+            timers.computeIfAbsent(route + ' ' + method + ' ' + code, k -> Timer
+                    .builder("vangnet.admin.request.duration")
+                    .description("Admin API requests by route template, method and status, from the start of"
+                            + " handling to the final status")
+                    .tags("route", route, "method", method, "status", code)
+                    .serviceLevelObjectives(buckets).minimumExpectedValue(buckets[0])
+                    .maximumExpectedValue(buckets[buckets.length - 1])
+                    .register(registry)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
         };
     }
 }

@@ -16,12 +16,14 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import nl.vangnet.admin.AdminApp;
 import nl.vangnet.admin.AdminContext;
 import nl.vangnet.admin.ListStatusResponse;
 import nl.vangnet.admin.ListsAdmin;
 import nl.vangnet.admin.MetricsScrape;
+import nl.vangnet.admin.RequestMetrics;
 import nl.vangnet.admin.http.Access;
 import nl.vangnet.admin.http.Principal;
 import nl.vangnet.admin.http.RouteTable;
@@ -83,6 +85,8 @@ final class ApiFixture implements AutoCloseable {
     final String otherCareToken;
     final RouteTable routes;
     final Javalin app;
+    /** Every answered request as the {@link RequestMetrics} saw it: {@code METHOD route status}. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     ApiFixture() throws Exception {
@@ -120,8 +124,10 @@ final class ApiFixture implements AutoCloseable {
         RouteTable pageRoutes = RouteTable.of(PageEndpoints.create(pages));
         RouteTable reportRoutes = WzdReportEndpoints.routes(store::load, Limits.DEFAULTS, clock);
         routes = AdminApp.routes(context, Duration.ofSeconds(5), pageRoutes, reportRoutes);
-        app = AdminApp.create(context, new Access(authenticator, sessions), pageRoutes, reportRoutes)
-                .start("127.0.0.1", 0);
+        RequestMetrics requestMetrics = (route, method, status, nanos) -> requests.add(method + " " + route + " "
+                + status + (nanos > 0 ? "" : " without a duration"));
+        app = AdminApp.create(context, new Access(authenticator, sessions), cfg -> { }, requestMetrics, pageRoutes,
+                reportRoutes).start("127.0.0.1", 0);
     }
 
     private String token(String name, AccountRole role, String location) {
