@@ -3,8 +3,10 @@
 # suite again on a real PostgreSQL 15, which this script installs (Debian package) if needed and runs as a
 # throw-away cluster on a loopback port under a temp dir, stopped again on exit; then the transparent-mode
 # end-to-end suite in network namespaces (scripts/transparent-e2e.sh: nftables, curl, no proxy settings; root), and
-# the README's admin-API walkthrough against a fresh demo instance (scripts/readme-walkthrough.sh: curl, jq); and the
-# deployment files (scripts/compose-check.sh: docker-compose config, Dockerfile; scripts/systemd-check.sh: the unit).
+# the README's admin-API walkthrough against a fresh demo instance (scripts/readme-walkthrough.sh: curl, jq); the
+# deployment files (scripts/compose-check.sh: docker-compose config, Dockerfile; scripts/systemd-check.sh: the unit);
+# and the Prometheus checks: promtool (config, alert rules and their unit tests) and a real Prometheus scraping a
+# demo node.
 #   ./test.sh                 # everything
 #   VANGNET_TEST_PG=skip ./test.sh   # without PostgreSQL (says so loudly; CI never does this)
 #   VANGNET_TEST_E2E=skip ./test.sh  # without the namespace suite (says so loudly; CI never does this)
@@ -40,3 +42,8 @@ else
 fi
 # the README's admin-API walkthrough, step by step, against a fresh demo instance on loopback
 scripts/readme-walkthrough.sh
+# Prometheus (Debian package, installed when missing): promtool checks of the shipped config, alert rules and their
+# unit tests, dashboard metric names (scripts/promtool-check.sh); then a real Prometheus scraping a demo node on
+# loopback with the shipped config (scripts/prometheus-e2e.sh)
+scripts/promtool-check.sh
+scripts/prometheus-e2e.sh

@@ -159,8 +159,10 @@ final class VangnetMetrics implements MetricsScrape {
     /** Gauges of the listener's open connections and tunnels. */
     void bindListener(Supplier<Integer> connections, Supplier<Integer> tunnels) {
         Gauge.builder("vangnet.proxy.open.connections", connections, s -> s.get())
+                .strongReference(true) // the supplier lambda is only held here: a weak reference gives NaN
                 .description("Open client connections to the explicit proxy").register(registry);
         Gauge.builder("vangnet.proxy.open.tunnels", tunnels, s -> s.get())
+                .strongReference(true) // the supplier lambda is only held here: a weak reference gives NaN
                 .description("Open CONNECT tunnels of restricted clients (re-checked on every change)")
                 .register(registry);
     }
@@ -368,8 +370,10 @@ final class VangnetMetrics implements MetricsScrape {
     /** Gauges of the transparent listeners' open connections and tunnels. */
     void bindTransparent(Supplier<Integer> connections, Supplier<Integer> tunnels) {
         Gauge.builder("vangnet.transparent.open.connections", connections, s -> s.get())
+                .strongReference(true) // the supplier lambda is only held here: a weak reference gives NaN
                 .description("Open client connections to the transparent listeners (HTTP and TLS)").register(registry);
         Gauge.builder("vangnet.transparent.open.tunnels", tunnels, s -> s.get())
+                .strongReference(true) // the supplier lambda is only held here: a weak reference gives NaN
                 .description("Open transparent TLS tunnels of restricted clients (re-checked on every change)")
                 .register(registry);
     }
