@@ -31,9 +31,15 @@ EXPECTED_SERIES=(
   vangnet_proxy_agreements_served_total vangnet_proxy_open_connections vangnet_proxy_open_tunnels
   vangnet_decision_cache_total
   jvm_memory_used_bytes jvm_threads_live_threads process_uptime_seconds
+  vangnet_store_up vangnet_snapshot_last_success_seconds
+  'vangnet_registrations{state="ACTIVE",basis="WZD"}' 'vangnet_registrations_in_effect{location="De Linde"}'
+  'vangnet_evaluations_due_soon{location="De Linde"}' 'vangnet_evaluations_overdue{location="De Linde"}'
+  vangnet_audit_events vangnet_audit_verify_ok vangnet_audit_verify_seconds
+  'vangnet_admin_request_duration_seconds_count{route="/health"}'
 )
 # Gauges that must be a number (not NaN) on every instance.
-NUMERIC_GAUGES=(vangnet_snapshot_version vangnet_proxy_open_connections vangnet_proxy_open_tunnels vangnet_lists_names)
+NUMERIC_GAUGES=(vangnet_snapshot_version vangnet_proxy_open_connections vangnet_proxy_open_tunnels vangnet_lists_names
+  vangnet_store_up vangnet_audit_verify_ok vangnet_audit_events)
 # Micrometer's own meter names that `promtool check metrics` lints (abbreviated unit, _count suffix on a gauge);
 # any other lint finding fails the test.
 PROMTOOL_LINT_ALLOWED='^(process_cpu_time_ns_total|system_cpu_count) '
