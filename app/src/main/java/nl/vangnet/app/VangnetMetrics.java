@@ -2,17 +2,23 @@ package nl.vangnet.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,6 +41,7 @@ import nl.vangnet.config.policy.PolicySnapshot;
 import nl.vangnet.config.policy.RegistrationCounts;
 import nl.vangnet.config.policy.SnapshotPublisher;
 import nl.vangnet.config.store.ChangeListener;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.DecisionObserver;
 import nl.vangnet.proxy.decision.Kind;
@@ -49,8 +56,9 @@ import nl.vangnet.proxy.stats.BlockStatsMetrics;
 
 /**
  * Vangnet's metrics in one Prometheus registry: the Micrometer implementations of the small metric interfaces of
- * the proxy (listener, decisions, lists, leases, block statistics), the nftables sync, snapshot gauges, the admin
- * node's registration, audit and request meters, and JVM metrics. Every meter
+ * the proxy (listener, traffic, decisions, lists, leases, block statistics), the nftables sync, snapshot gauges, the
+ * admin node's registration, audit and request meters, JVM and Netty allocator metrics. Histograms publish Prometheus
+ * buckets only (no client-side percentiles). Every meter
  * is documented in {@code docs/metrics.md}. No meter has a per-client label: labels are outcomes, reasons, kinds
  * and list ids only. Thread-safe.
  */
@@ -59,6 +67,8 @@ final class VangnetMetrics implements MetricsScrape {
     private final Map<String, Counter> lazyCounters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> listEntries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> listLoaded = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> listLastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, TrafficMetrics> traffic = new ConcurrentHashMap<>();
     private final AtomicLong listNames = new AtomicLong();
     private final AtomicLong listHeapBytes = new AtomicLong();
     private final AtomicLong leases = new AtomicLong();
@@ -74,6 +84,7 @@ final class VangnetMetrics implements MetricsScrape {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        bindNettyAllocator(registry);
         Gauge.builder("vangnet.lists.names", listNames, AtomicLong::get)
                 .description("Distinct names (domains, hosts, URL prefixes) in the list index now serving")
                 .register(registry);
@@ -83,6 +94,42 @@ final class VangnetMetrics implements MetricsScrape {
                 .description("Active leases read from the DHCP lease file at the last successful read")
                 .register(registry);
     }
+
+    /**
+     * Netty's allocator metrics ({@code netty_allocator_*}) for the allocator the listeners use: Netty's default
+     * (adaptive in Netty 4.2, unless {@code -Dio.netty.allocator.type} says otherwise), plus the pooled default
+     * allocator when that is the one in use.
+     */
+    private static void bindNettyAllocator(MeterRegistry registry) {
+        registry.config().meterFilter(NETTY_HELP);
+        ByteBufAllocator inUse = ByteBufAllocator.DEFAULT;
+        if (inUse instanceof ByteBufAllocatorMetricProvider provider) {
+            new NettyAllocatorMetrics(provider).bindTo(registry);
+        } else if (inUse == PooledByteBufAllocator.DEFAULT) {
+            new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+        }
+    }
+
+    /** Micrometer's Netty binder registers its meters without a description (an empty HELP line): add one. */
+    private static final MeterFilter NETTY_HELP = new MeterFilter() {
+        private final Map<String, String> help = Map.of(
+                "netty.allocator.memory.used", "Bytes held by the Netty allocator the listeners use",
+                "netty.allocator.memory.pinned", "Bytes of the Netty allocator's memory pinned by buffers in use",
+                "netty.allocator.pooled.arenas", "Arenas of the pooled Netty allocator",
+                "netty.allocator.pooled.cache.size", "Cache sizes of the pooled Netty allocator",
+                "netty.allocator.pooled.threadlocal.caches", "Thread-local caches of the pooled Netty allocator",
+                "netty.allocator.pooled.chunk.size", "Chunk size of the pooled Netty allocator");
+
+        @Override
+        public Meter.Id map(Meter.Id id) {
+            if (id.getDescription() != null || !id.getName().startsWith("netty.allocator.")) {
+                return id;
+            }
+            return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(),
+                    help.getOrDefault(id.getName(), "Netty allocator metric (Micrometer NettyAllocatorMetrics)"),
+                    id.getType());
+        }
+    };
 
     MeterRegistry registry() {
         return registry;
@@ -209,6 +256,9 @@ final class VangnetMetrics implements MetricsScrape {
                         .set(entries);
                 gauge(listLoaded, "vangnet.list.loaded", "seconds",
                         "When the list now serving was loaded (Unix time)", listId).set(epochSecond);
+                gauge(listLastSuccess, "vangnet.list.last.success", "seconds",
+                        "When the list was last loaded successfully (Unix time), also when its contents did not change",
+                        listId).set(epochSecond);
             }
 
             @Override
@@ -322,7 +372,13 @@ final class VangnetMetrics implements MetricsScrape {
     }
 
     ListenerMetrics listener() {
+        TrafficMetrics explicit = traffic("explicit", true);
         return new ListenerMetrics() {
+            @Override
+            public TrafficMetrics traffic() {
+                return explicit;
+            }
+
             @Override
             public void forwarded(Kind kind, boolean rerouted) {
                 count("vangnet.proxy.forwarded", "Requests and tunnels passed upstream, by kind and SafeSearch reroute",
@@ -379,7 +435,19 @@ final class VangnetMetrics implements MetricsScrape {
     }
 
     TransparentMetrics transparent() {
+        TrafficMetrics http = traffic("transparent_http", true);
+        TrafficMetrics tls = traffic("transparent_tls", false);
         return new TransparentMetrics() {
+            @Override
+            public TrafficMetrics httpTraffic() {
+                return http;
+            }
+
+            @Override
+            public TrafficMetrics tlsTraffic() {
+                return tls;
+            }
+
             @Override
             public void forwarded(Kind kind, Route route) {
                 count("vangnet.transparent.forwarded",
@@ -524,5 +592,72 @@ final class VangnetMetrics implements MetricsScrape {
                     .maximumExpectedValue(buckets[buckets.length - 1])
                     .register(registry)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
         };
+    }
+
+    /**
+     * The traffic meters of one listener, made once with every label value (so they exist from the start at 0):
+     * request latency by decision (when {@code requests}), upstream connect latency and failures by cause, relayed
+     * bytes by direction. {@code listener} is a fixed name ({@code explicit}, {@code transparent_http},
+     * {@code transparent_tls}), never client data. The returned instance does no lookups per call.
+     */
+    private TrafficMetrics traffic(String listener, boolean requests) {
+        return traffic.computeIfAbsent(listener, l -> {
+            EnumMap<TrafficMetrics.Outcome, Timer> byOutcome = new EnumMap<>(TrafficMetrics.Outcome.class);
+            if (requests) {
+                for (TrafficMetrics.Outcome o : TrafficMetrics.Outcome.values()) {
+                    byOutcome.put(o, Timer.builder("vangnet.proxy.request.duration")
+                            .description("Decided plain-HTTP requests, from the request head received to the response"
+                                    + " head or block page written, by listener and decision")
+                            .tags("listener", l, "decision", label(o))
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                            .register(registry));
+                }
+            }
+            Timer connect = Timer.builder("vangnet.upstream.connect.duration")
+                    .description("Upstream TCP connects that succeeded, from connect call to established, by listener")
+                    .tags("listener", l)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry);
+            EnumMap<TrafficMetrics.ConnectFailure, Counter> failures =
+                    new EnumMap<>(TrafficMetrics.ConnectFailure.class);
+            for (TrafficMetrics.ConnectFailure c : TrafficMetrics.ConnectFailure.values()) {
+                failures.put(c, counter("vangnet.upstream.connect.failures",
+                        "Upstream TCP connects that failed, by listener and cause", "listener", l, "cause",
+                        label(c)));
+            }
+            EnumMap<TrafficMetrics.Direction, Counter> bytes = new EnumMap<>(TrafficMetrics.Direction.class);
+            for (TrafficMetrics.Direction d : TrafficMetrics.Direction.values()) {
+                bytes.put(d, Counter.builder("vangnet.relayed").baseUnit("bytes")
+                        .description("Bytes relayed on upstream connections (requests, responses, tunnels), by"
+                                + " listener and direction")
+                        .tags("listener", l, "direction", label(d)).register(registry));
+            }
+            return new TrafficMetrics() {
+                @Override
+                public void requestCompleted(Outcome outcome, long nanos) {
+                    Timer t = byOutcome.get(outcome);
+                    if (t != null) {
+                        t.record(nanos, TimeUnit.NANOSECONDS);
+                    }
+                }
+
+                @Override
+                public void upstreamConnected(long nanos) {
+                    connect.record(nanos, TimeUnit.NANOSECONDS);
+                }
+
+                @Override
+                public void upstreamConnectFailed(ConnectFailure cause) {
+                    failures.get(cause).increment();
+                }
+
+                @Override
+                public void relayed(Direction direction, long count) {
+                    bytes.get(direction).increment(count);
+                }
+            };
+        });
     }
 }

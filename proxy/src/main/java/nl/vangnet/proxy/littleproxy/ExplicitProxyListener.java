@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.ProxySettings;
 import nl.vangnet.proxy.decision.Policy;
@@ -62,6 +64,11 @@ import org.slf4j.LoggerFactory;
  * The integrator calls {@code recheckTunnels()} on every snapshot or list change and once a minute; so "the next
  * decision point" for an open tunnel is the next such call. A tunnel opened while its client was unrestricted is not
  * registered and stays open until it closes by itself, even if a restriction starts meanwhile.
+ *
+ * <p><b>Metrics.</b> Outcomes go to the {@link ListenerMetrics}; its {@link ListenerMetrics#traffic()} gets the latency
+ * of decided plain-HTTP requests (timed in the request filter) and, from a
+ * {@link nl.vangnet.proxy.netty.UpstreamTraffic} put first into every upstream channel, the upstream connect latency
+ * and failures and the bytes relayed both ways (tunnels included). None of it carries client or host data.
  *
  * <p><b>Privacy.</b> This class and its filters log nothing about requests or clients; only start-up and aggregated
  * counts. LittleProxy's and Netty's own request logging is suppressed by the {@link PrivacyTurboFilter}, which
@@ -125,10 +132,11 @@ public final class ExplicitProxyListener implements AutoCloseable {
         DestinationGuard guard = new DestinationGuard(resolver, settings.allowedDestinations(),
                 DestinationGuard.interfaceAddresses());
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        TrafficMetrics traffic = Objects.requireNonNull(metrics.traffic(), "metrics.traffic()");
         GatedServerGroup group = new GatedServerGroup(NAME, workers, new ConnectionLimiter(counter),
-                ConnectionLimiter.NAME);
+                ConnectionLimiter.NAME, new UpstreamTraffic(traffic), UpstreamTraffic.NAME);
         PacSource pac = new PacSource(settings);
-        ListenerState state = new ListenerState(policy, guard, blockPage, clock, metrics, registry, pac,
+        ListenerState state = new ListenerState(policy, guard, blockPage, clock, metrics, traffic, registry, pac,
                 agreements, new AtomicLong(System.nanoTime() - POLICY_FAILURE_LOG_INTERVAL_NANOS));
         HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
                 .withName(NAME)

@@ -18,8 +18,9 @@ import org.littleshoot.proxy.impl.ServerGroup;
 
 /**
  * LittleProxy's thread pools, with one addition: every accepted client channel gets a handler put first into its
- * pipeline before it is registered (LittleProxy builds the rest of the pipeline itself and offers no hook for it).
- * Used for the {@link ConnectionLimiter}. Event loops are Netty 4.2 NIO loops with daemon threads; a graceful
+ * pipeline before it is registered, and so does every upstream channel (LittleProxy builds the rest of the pipelines
+ * itself and offers no hook for it). Used for the {@link ConnectionLimiter} on client channels and for
+ * {@link nl.vangnet.proxy.netty.UpstreamTraffic} (connect latency and failures, relayed bytes) on upstream channels. Event loops are Netty 4.2 NIO loops with daemon threads; a graceful
  * shutdown has no quiet period, because by then the listener is closed, and stops the acceptor, client and upstream
  * loops in that order. Thread-safe.
  */
@@ -31,15 +32,21 @@ final class GatedServerGroup extends ServerGroup {
     private final EventLoopGroup serverWorkers;
     private final AtomicBoolean shutDown = new AtomicBoolean();
 
-    GatedServerGroup(String name, int workerThreads, ChannelHandler firstHandler, String firstHandlerName) {
+    /**
+     * @param firstHandler             put first into every accepted client channel ({@code @Sharable})
+     * @param firstUpstreamHandler     put first into every upstream channel, before its connect ({@code @Sharable})
+     */
+    GatedServerGroup(String name, int workerThreads, ChannelHandler firstHandler, String firstHandlerName,
+            ChannelHandler firstUpstreamHandler, String firstUpstreamHandlerName) {
         super(name, 1, 1, 1, true);
         Objects.requireNonNull(firstHandler, "firstHandler");
+        Objects.requireNonNull(firstUpstreamHandler, "firstUpstreamHandler");
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", true),
                 NioIoHandler.newFactory());
         this.clientWorkers = new GatedLoopGroup(workerThreads, new DefaultThreadFactory(name + "-client", true),
                 firstHandler, firstHandlerName);
-        this.serverWorkers = new MultiThreadIoEventLoopGroup(workerThreads,
-                new DefaultThreadFactory(name + "-upstream", true), NioIoHandler.newFactory());
+        this.serverWorkers = new GatedLoopGroup(workerThreads, new DefaultThreadFactory(name + "-upstream", true),
+                firstUpstreamHandler, firstUpstreamHandlerName);
     }
 
     @Override

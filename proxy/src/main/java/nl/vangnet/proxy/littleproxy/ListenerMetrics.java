@@ -1,5 +1,6 @@
 package nl.vangnet.proxy.littleproxy;
 
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.net.Refusal;
 
@@ -52,5 +53,13 @@ public interface ListenerMetrics {
 
     /** The policy threw; the request was passed through unchanged (default open). */
     default void policyFailed() {
+    }
+
+    /**
+     * The explicit listener's request latency, upstream connects and relayed bytes. Asked once when the listener
+     * starts; {@link TrafficMetrics#NONE} by default.
+     */
+    default TrafficMetrics traffic() {
+        return TrafficMetrics.NONE;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.netty.TunnelRegistry;
 import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.net.DestinationGuard;
@@ -20,6 +21,7 @@ import nl.vangnet.proxy.page.PacFile;
  * @param blockPage renders the block page
  * @param clock     gives each request its instant
  * @param metrics   counts
+ * @param traffic   times requests ({@code metrics.traffic()}, asked once)
  * @param tunnels   the restricted clients' open tunnels
  * @param pac       the PAC file for the listener endpoint a request arrived on
  * @param agreements the "Mijn afspraken" page and its pages host
@@ -27,7 +29,7 @@ import nl.vangnet.proxy.page.PacFile;
  *                         minute
  */
 record ListenerState(Policy policy, DestinationGuard guard, BlockPage blockPage, Clock clock,
-        ListenerMetrics metrics, TunnelRegistry tunnels, Function<InetSocketAddress, PacFile> pac,
+        ListenerMetrics metrics, TrafficMetrics traffic, TunnelRegistry tunnels, Function<InetSocketAddress, PacFile> pac,
         MyAgreements agreements, AtomicLong policyFailureLog) {
     ListenerState {
         Objects.requireNonNull(policy, "policy");
@@ -35,6 +37,7 @@ record ListenerState(Policy policy, DestinationGuard guard, BlockPage blockPage,
         Objects.requireNonNull(blockPage, "blockPage");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(tunnels, "tunnels");
         Objects.requireNonNull(pac, "pac");
         Objects.requireNonNull(agreements, "agreements");

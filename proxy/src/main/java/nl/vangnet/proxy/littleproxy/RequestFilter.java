@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.netty.Responses;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.decision.Decision;
@@ -43,7 +44,10 @@ import org.slf4j.LoggerFactory;
  *       it connects exactly where the guard looked. For plain HTTP the {@code Host} header is the request target's
  *       authority (RFC 9112 §3.2.2), i.e. what the client asked for, also when rerouted.</li>
  * </ol>
- * Nothing about the request is logged. Not shared between threads except through LittleProxy's own hand-over.
+ * A decided plain-HTTP request is timed for {@link TrafficMetrics#requestCompleted}: from its head arriving here to
+ * the response head passing {@link #proxyToClientResponse} (LittleProxy calls it for upstream responses and for every
+ * answer of the proxy itself, including its own 502/504), with the outcome block (block page), allow (the upstream's
+ * response head) or error (the proxy answered instead). Nothing about the request is logged. Not shared between threads except through LittleProxy's own hand-over.
  */
 final class RequestFilter extends HttpFiltersAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestFilter.class);
@@ -54,6 +58,14 @@ final class RequestFilter extends HttpFiltersAdapter {
     private final ListenerState state;
     private volatile InetSocketAddress upstream;
     private volatile RequestFacts restrictedTunnel;
+    /** {@link System#nanoTime()} when a timed request's head arrived; meaningful while {@link #timed}. */
+    private volatile long started;
+    /** Whether a decided plain-HTTP request awaits its response head (set on the client's I/O thread). */
+    private volatile boolean timed;
+    /** The outcome when the proxy answers itself (block or error); {@code null} when forwarded. */
+    private volatile TrafficMetrics.Outcome ownAnswer;
+    /** Whether the upstream sent a response head (set on the upstream's I/O thread). */
+    private volatile boolean upstreamAnswered;
 
     RequestFilter(HttpRequest originalRequest, ChannelHandlerContext ctx, ListenerState state) {
         super(originalRequest, ctx);
@@ -73,6 +85,27 @@ final class RequestFilter extends HttpFiltersAdapter {
         return upstream;
     }
 
+    @Override
+    public HttpObject serverToProxyResponse(HttpObject httpObject) {
+        if (httpObject instanceof HttpResponse) {
+            upstreamAnswered = true;
+        }
+        return httpObject;
+    }
+
+    /** Ends the timing of a decided plain-HTTP request at its response head (the first one written). */
+    @Override
+    public HttpObject proxyToClientResponse(HttpObject httpObject) {
+        if (timed && httpObject instanceof HttpResponse) {
+            timed = false;
+            TrafficMetrics.Outcome own = ownAnswer;
+            state.traffic().requestCompleted(own != null ? own
+                    : upstreamAnswered ? TrafficMetrics.Outcome.ALLOW : TrafficMetrics.Outcome.ERROR,
+                    System.nanoTime() - started);
+        }
+        return httpObject;
+    }
+
     /**
      * The upstream connection of a tunnel failed (LittleProxy answers 502): it is no open tunnel. (LittleProxy calls
      * no filter method when a tunnel is established, so a restricted tunnel is registered when it is decided.)
@@ -86,6 +119,7 @@ final class RequestFilter extends HttpFiltersAdapter {
     }
 
     private HttpResponse handle(HttpRequest request) {
+        long arrived = System.nanoTime();
         Instant now = state.clock().instant();
         boolean head = HttpMethod.HEAD.equals(request.method());
         HttpResponse overLimit = overLimit(head, now);
@@ -113,6 +147,11 @@ final class RequestFilter extends HttpFiltersAdapter {
                 target.path(), now);
 
         Decision decision = decide(facts);
+        if (kind == Kind.HTTP) {
+            started = arrived;
+            ownAnswer = decision instanceof Decision.Block ? TrafficMetrics.Outcome.BLOCK : null;
+            timed = true;
+        }
         if (decision instanceof Decision.Block block) {
             state.metrics().blocked(kind);
             return !connect && block.showPage()
@@ -168,6 +207,7 @@ final class RequestFilter extends HttpFiltersAdapter {
         Verdict verdict = state.guard().check(upstreamHost, upstreamPort,
                 (InetSocketAddress) ctx.channel().localAddress());
         if (verdict instanceof Verdict.Refused refused) {
+            ownAnswer = TrafficMetrics.Outcome.ERROR;
             state.metrics().destinationRefused(refused.refusal());
             return refused.refusal().isSafety() ? Responses.destinationRefused(head, now)
                     : Responses.unresolvable(head, now);

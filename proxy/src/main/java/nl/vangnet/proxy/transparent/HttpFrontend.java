@@ -26,11 +26,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.RequestFacts;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import nl.vangnet.proxy.netty.Responses;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.transparent.Destinations.Choice;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
@@ -43,7 +45,12 @@ import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
  * and its response relayed back; the next request is read only when the response is complete (one request in flight).
  * A request that needs another upstream than the open one closes the old upstream first. A blocked request gets the
  * block page; the connection stays usable when the request had no body and asked for keep-alive. See
- * {@link TransparentListener} for the rules. One instance per connection; used on its event loop only.
+ * {@link TransparentListener} for the rules. A decided request is timed for
+ * {@link TrafficMetrics#requestCompleted}: from its head decoded here to the block page, the proxy's error answer or
+ * the upstream's first response head written to the client (error also when the upstream fails before answering and
+ * the client connection is closed); a request the client abandons is not recorded. The upstream channel carries an
+ * {@link UpstreamTraffic} first in its pipeline (connect latency and failures, relayed bytes). One instance per
+ * connection; used on its event loop only.
  */
 final class HttpFrontend extends ChannelInboundHandlerAdapter {
     private static final int DEFAULT_PORT = 80;
@@ -58,6 +65,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     private State state = State.IDLE;
     private boolean requestKeepAlive;
     private boolean requestDone;
+    /** Whether a decided request awaits its response head; {@link #requestStarted} is its arrival. */
+    private boolean timed;
+    private long requestStarted;
 
     HttpFrontend(ListenerContext context) {
         this.context = context;
@@ -103,6 +113,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
 
     private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
+        long arrived = System.nanoTime();
         Instant now = context.clock().instant();
         boolean head = HttpMethod.HEAD.equals(request.method());
         List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
@@ -123,7 +134,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         RequestFacts facts = new RequestFacts(remote.getAddress(), null, host.host(), host.port(), Kind.HTTP,
                 request.uri(), now);
         Decision decision = context.decide(facts);
+        timed = true;
+        requestStarted = arrived;
         if (decision instanceof Decision.Block) {
+            finish(TrafficMetrics.Outcome.BLOCK);
             context.metrics().blocked(Kind.HTTP, true);
             answer(ctx, request, Responses.blockPage(context.blockPage().render(host.host()), head, now));
             return;
@@ -131,6 +145,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         Choice choice = context.destinations().choose(facts, decision, original,
                 (InetSocketAddress) client.localAddress());
         if (choice instanceof Choice.Refused refused) {
+            finish(TrafficMetrics.Outcome.ERROR);
             context.metrics().destinationRefused(refused.refusal());
             closeWith(ctx, refused.refusal().isSafety() ? Responses.destinationRefused(head, now)
                     : Responses.unresolvable(head, now));
@@ -193,6 +208,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
                     @Override
                     protected void initChannel(Channel ch) {
                         context.channels().add(ch);
+                        ch.pipeline().addFirst(UpstreamTraffic.NAME, context.httpUpstream());
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, s.idleTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS), new HttpClientCodec(), new Upstream());
                     }
@@ -204,6 +220,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
                         return;
                     }
                     if (!f.isSuccess()) {
+                        finish(TrafficMetrics.Outcome.ERROR);
                         context.metrics().upstreamFailed();
                         closeWith(ctx, Responses.upstreamFailed(head, context.clock().instant()));
                         return;
@@ -278,7 +295,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** Records the timed request's outcome, once; does nothing when no request is timed. */
+    private void finish(TrafficMetrics.Outcome outcome) {
+        if (timed) {
+            timed = false;
+            context.httpTraffic().requestCompleted(outcome, System.nanoTime() - requestStarted);
+        }
+    }
+
     private void fail(ChannelHandlerContext ctx) {
+        finish(TrafficMetrics.Outcome.ERROR);
         state = State.CLOSING;
         closeUpstream();
         ctx.close();
@@ -295,6 +321,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        timed = false; // abandoned by the client: not recorded
         closeUpstream();
     }
 
@@ -331,6 +358,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (msg instanceof HttpResponse response) {
+                finish(TrafficMetrics.Outcome.ALLOW);
                 int code = response.status().code();
                 informational = code >= 100 && code < 200 && code != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
                 keepAlive = HttpUtil.isKeepAlive(response) && code != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
@@ -353,6 +381,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         @Override
         public void channelInactive(ChannelHandlerContext upCtx) {
             if (upCtx.channel() == upstream) {
+                finish(TrafficMetrics.Outcome.ERROR);
                 upstream = null;
                 state = State.CLOSING;
                 Relay.closeOnFlush(client);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.Policy;
@@ -16,6 +17,7 @@ import nl.vangnet.proxy.decision.Trace;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
 import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.proxy.page.BlockPage;
 import nl.vangnet.proxy.page.MyAgreements;
 import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
@@ -39,11 +41,15 @@ import org.slf4j.LoggerFactory;
  * @param transport    epoll or NIO
  * @param channels     every open client and upstream channel (closed on stop)
  * @param policyFailureLog when a policy failure was last logged ({@link System#nanoTime()})
+ * @param httpTraffic  the HTTP listener's request latency ({@code metrics.httpTraffic()}, asked once)
+ * @param httpUpstream observes the HTTP listener's upstream channels, with {@code httpTraffic}
+ * @param tlsUpstream  observes the TLS listener's upstream channels, with {@code metrics.tlsTraffic()}
  */
 record ListenerContext(TransparentSettings settings, Policy policy, Destinations destinations, BlockPage blockPage,
         MyAgreements agreements, BlockPageTls blockPageTls, Clock clock, TransparentMetrics metrics,
         OriginalDestination original, TunnelRegistry tunnels, ConnectionCounter counter, Transport transport, ChannelGroup channels,
-        AtomicLong policyFailureLog) {
+        AtomicLong policyFailureLog, TrafficMetrics httpTraffic, UpstreamTraffic httpUpstream,
+        UpstreamTraffic tlsUpstream) {
     private static final Logger LOG = LoggerFactory.getLogger(TransparentListener.class);
     static final long POLICY_FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -61,6 +67,9 @@ record ListenerContext(TransparentSettings settings, Policy policy, Destinations
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(policyFailureLog, "policyFailureLog");
+        Objects.requireNonNull(httpTraffic, "httpTraffic");
+        Objects.requireNonNull(httpUpstream, "httpUpstream");
+        Objects.requireNonNull(tlsUpstream, "tlsUpstream");
     }
 
     /**

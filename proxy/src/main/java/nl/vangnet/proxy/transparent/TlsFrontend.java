@@ -22,6 +22,7 @@ import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.RequestFacts;
 import nl.vangnet.proxy.netty.ConnectionCounter.Admission;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.proxy.transparent.ClientHelloPeekHandler.Peeked;
 import nl.vangnet.proxy.transparent.Destinations.Choice;
 import nl.vangnet.proxy.transparent.TransparentMetrics.HelloOutcome;
@@ -32,7 +33,8 @@ import nl.vangnet.proxy.transparent.TransparentMetrics.Rejection;
  * connection (limits), takes the {@link Peeked} outcome and the buffered first bytes, builds the
  * {@link RequestFacts}, decides, and carries out the decision: splice to the upstream (the buffered bytes first,
  * unchanged; then {@link Relay}s both ways), or refuse (TLS alert, HTTPS block page, or plain close). See
- * {@link TransparentListener} for the rules. One instance per connection; used on its event loop only.
+ * {@link TransparentListener} for the rules. The upstream channel carries the TLS listener's {@link UpstreamTraffic}
+ * first in its pipeline (connect latency and failures, spliced bytes). One instance per connection; used on its event loop only.
  */
 final class TlsFrontend extends ChannelInboundHandlerAdapter {
     /** TLS alert {@code unrecognized_name}: a blocked name. */
@@ -148,6 +150,7 @@ final class TlsFrontend extends ChannelInboundHandlerAdapter {
                     @Override
                     protected void initChannel(Channel ch) {
                         context.channels().add(ch);
+                        ch.pipeline().addFirst(UpstreamTraffic.NAME, context.tlsUpstream());
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, s.idleTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS), new Relay(client));
                     }

@@ -18,12 +18,14 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Policy;
 import nl.vangnet.proxy.littleproxy.PrivacyTurboFilter;
 import nl.vangnet.proxy.net.DestinationGuard;
 import nl.vangnet.proxy.net.NameResolver;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.proxy.page.BlockPage;
 import nl.vangnet.proxy.page.MyAgreements;
 import org.slf4j.Logger;
@@ -91,6 +93,11 @@ import org.slf4j.LoggerFactory;
  * event-loop group; each upstream channel is registered on its client channel's event loop; auto-read is off on both
  * and the next read is requested only after the peer write succeeded; idle and connect timeouts; no per-connection
  * thread. Connection limits per client address and in total apply to both listeners together.
+ *
+ * <p><b>Metrics.</b> Outcomes go to the {@link TransparentMetrics}; {@link TransparentMetrics#httpTraffic()} gets the
+ * latency of decided HTTP requests, and both listeners' upstream channels carry a
+ * {@link nl.vangnet.proxy.netty.UpstreamTraffic} (connect latency and failures, relayed bytes) reporting to
+ * {@code httpTraffic()} and {@link TransparentMetrics#tlsTraffic()}. None of it carries client or host data.
  *
  * <p><b>Privacy.</b> Nothing about clients or hosts is logged, at any level; only start-up and aggregated counts.
  * {@link #start()} installs the {@link PrivacyTurboFilter} that silences Netty's own logging below ERROR.
@@ -171,9 +178,12 @@ public final class TransparentListener implements AutoCloseable {
         DestinationGuard guard = new DestinationGuard(resolver, settings.allowedDestinations(),
                 DestinationGuard.interfaceAddresses());
         ChannelGroup all = new DefaultChannelGroup(NAME, GlobalEventExecutor.INSTANCE);
+        TrafficMetrics httpTraffic = Objects.requireNonNull(metrics.httpTraffic(), "metrics.httpTraffic()");
+        TrafficMetrics tlsTraffic = Objects.requireNonNull(metrics.tlsTraffic(), "metrics.tlsTraffic()");
         ListenerContext context = new ListenerContext(settings, policy, new Destinations(guard), blockPage,
                 agreements, blockPageTls, clock, metrics, original, registry, counter, transport, all,
-                new AtomicLong(System.nanoTime() - ListenerContext.POLICY_FAILURE_LOG_INTERVAL_NANOS));
+                new AtomicLong(System.nanoTime() - ListenerContext.POLICY_FAILURE_LOG_INTERVAL_NANOS), httpTraffic,
+                new UpstreamTraffic(httpTraffic), new UpstreamTraffic(tlsTraffic));
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(workers, new DefaultThreadFactory(NAME, true),
                 transport.ioHandlerFactory());

@@ -1,5 +1,6 @@
 package nl.vangnet.proxy.transparent;
 
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.net.Refusal;
 
@@ -98,5 +99,21 @@ public interface TransparentMetrics {
 
     /** The policy threw; the connection or request was passed through (default open). */
     default void policyFailed() {
+    }
+
+    /**
+     * The transparent HTTP listener's request latency, upstream connects and relayed bytes. Asked once when the
+     * listeners start; {@link TrafficMetrics#NONE} by default.
+     */
+    default TrafficMetrics httpTraffic() {
+        return TrafficMetrics.NONE;
+    }
+
+    /**
+     * The transparent TLS listener's upstream connects and relayed (spliced) bytes; it has no requests. Asked once
+     * when the listeners start; {@link TrafficMetrics#NONE} by default.
+     */
+    default TrafficMetrics tlsTraffic() {
+        return TrafficMetrics.NONE;
     }
 }

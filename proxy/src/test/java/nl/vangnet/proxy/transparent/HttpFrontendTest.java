@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.proxy.TrafficMetrics;
 import nl.vangnet.proxy.decision.Decision;
 import nl.vangnet.proxy.decision.Kind;
 import nl.vangnet.proxy.decision.Policy;
@@ -42,6 +43,7 @@ import nl.vangnet.proxy.net.Refusal;
 import nl.vangnet.proxy.netty.ConnectionCounter;
 import nl.vangnet.proxy.netty.Responses;
 import nl.vangnet.proxy.netty.TunnelRegistry;
+import nl.vangnet.proxy.netty.UpstreamTraffic;
 import nl.vangnet.config.text.PlainDutch;
 import nl.vangnet.proxy.page.AgreementsFixture;
 import nl.vangnet.proxy.page.AgreementsMetrics.Outcome;
@@ -68,6 +70,15 @@ class HttpFrontendTest {
 
     private final List<RequestFacts> asked = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Outcomes of timed requests, with a non-negative duration. */
+    private final List<TrafficMetrics.Outcome> timed = new CopyOnWriteArrayList<>();
+    private final TrafficMetrics traffic = new TrafficMetrics() {
+        @Override
+        public void requestCompleted(Outcome outcome, long nanos) {
+            assertThat(nanos).isNotNegative();
+            timed.add(outcome);
+        }
+    };
     private final List<EmbeddedChannel> channels = new ArrayList<>();
     private Map<String, InetSocketAddress> originals = Map.of();
     private ConnectionCounter counter = new ConnectionCounter(256, 4096);
@@ -115,6 +126,11 @@ class HttpFrontendTest {
         public void policyFailed() {
             events.add("policyFailed");
         }
+
+        @Override
+        public TrafficMetrics httpTraffic() {
+            return traffic;
+        }
     };
 
     /** An embedded client connection with socket addresses, registered after the addresses are set. */
@@ -153,7 +169,8 @@ class HttpFrontendTest {
                 ch -> Optional.ofNullable(originals.get(
                         ((InetSocketAddress) ch.remoteAddress()).getAddress().getHostAddress())),
                 new TunnelRegistry(), counter, new Transport(false),
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicLong());
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicLong(), metrics.httpTraffic(),
+                new UpstreamTraffic(metrics.httpTraffic()), new UpstreamTraffic(metrics.tlsTraffic()));
         Connection ch = new Connection();
         ch.remote = new InetSocketAddress(client, 40000 + channels.size());
         ch.config().setAutoRead(false);
@@ -385,6 +402,28 @@ class HttpFrontendTest {
         assertThat(body(r)).isEqualTo(status == 403 ? Responses.REFUSED_TEXT : Responses.UNRESOLVABLE_TEXT);
         assertThat(ch.isOpen()).isFalse();
         assertThat(events).contains("refused:" + refusal).noneMatch(e -> e.startsWith("forwarded"));
+    }
+
+    /** Only decided requests are timed: block page → BLOCK, the proxy's own error → ERROR, never 400s or pages. */
+    @ParameterizedTest(name = "{0} {1} Host {2} -> {3}")
+    @CsvSource(nullValues = "none", value = {
+            "GET,  /,                          casino.example,  BLOCK",
+            "HEAD, /,                          casino.example,  BLOCK",
+            "GET,  /,                          inside.example,  ERROR",
+            "GET,  /,                          nowhere.example, ERROR",
+            "GET,  /,                          mijn.vangnet,    none",
+            "GET,  /,                          none,            none",
+            "GET,  http://casino.example/,     casino.example,  none"})
+    void decidedRequestsAreTimedByOutcome(String method, String target, String host, TrafficMetrics.Outcome outcome)
+            throws Exception {
+        EmbeddedChannel ch = open(CLIENT);
+        send(ch, method + " " + target + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "\r\n");
+        assertThat(responses(ch, HttpMethod.valueOf(method))).hasSize(1);
+        if (outcome == null) {
+            assertThat(timed).isEmpty();
+        } else {
+            assertThat(timed).containsExactly(outcome);
+        }
     }
 
     @Test
