@@ -36,6 +36,10 @@ EXPECTED_SERIES=(
   'vangnet_evaluations_due_soon{location="De Linde"}' 'vangnet_evaluations_overdue{location="De Linde"}'
   vangnet_audit_events vangnet_audit_verify_ok vangnet_audit_verify_seconds
   'vangnet_admin_request_duration_seconds_count{route="/health"}'
+  'vangnet_proxy_request_duration_seconds_count{listener="explicit",decision="block"}'
+  'vangnet_relayed_bytes_total{listener="explicit"}' 'vangnet_upstream_connect_failures_total{listener="explicit"}'
+  'vangnet_upstream_connect_duration_seconds_count{listener="explicit"}'
+  'vangnet_list_last_success_seconds{list="gambling"}' netty_allocator_memory_used
 )
 # Gauges that must be a number (not NaN) on every instance.
 NUMERIC_GAUGES=(vangnet_snapshot_version vangnet_proxy_open_connections vangnet_proxy_open_tunnels vangnet_lists_names
