@@ -25,7 +25,8 @@ EXPECTED_SERIES=(
   vangnet_snapshot_load_consecutive_failures vangnet_snapshot_restricted_clients
   'vangnet_list_entries{list="gambling"}' vangnet_list_loaded_seconds 'vangnet_list_loads_total{result="ok"}'
   vangnet_lists_names
-  'vangnet_decisions_restricted_total{outcome="block"}' vangnet_decisions_unrestricted_total
+  'vangnet_decisions_restricted_total{outcome="block"}' 'vangnet_decisions_restricted_total{list="gambling"}'
+  vangnet_decisions_unrestricted_total
   'vangnet_proxy_blocked_total{kind="http"}' 'vangnet_proxy_blocked_total{kind="connect"}'
   'vangnet_proxy_destination_refused_total{refusal="loopback"}' vangnet_proxy_pac_served_total
   vangnet_proxy_agreements_served_total vangnet_proxy_open_connections vangnet_proxy_open_tunnels

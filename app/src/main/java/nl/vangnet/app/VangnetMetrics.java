@@ -214,7 +214,10 @@ final class VangnetMetrics implements MetricsScrape {
                 .register(registry);
     }
 
-    /** Decision outcomes, by outcome and reason; unrestricted requests only as one count. */
+    /**
+     * Decision outcomes, by outcome, reason and the list (category or {@code service:<id>}) that matched, if any;
+     * unrestricted requests only as one count.
+     */
     DecisionObserver decisions() {
         Counter unrestricted = counter("vangnet.decisions.unrestricted",
                 "Requests of clients without a restriction in effect (passed through; nothing else is recorded)");
@@ -234,9 +237,11 @@ final class VangnetMetrics implements MetricsScrape {
                 String outcome = decision instanceof Decision.Block ? "block"
                         : decision instanceof Decision.Tunnel ? "tunnel" : "allow";
                 String reason = label(decision.reason());
-                byOutcome.computeIfAbsent(outcome + "/" + reason, k -> counter("vangnet.decisions.restricted",
-                        "Decisions for clients with a restriction in effect, by outcome and reason",
-                        "outcome", outcome, "reason", reason)).increment();
+                String list = decision.trace().listId() == null ? "none" : decision.trace().listId();
+                byOutcome.computeIfAbsent(outcome + "/" + reason + "/" + list, k -> counter(
+                        "vangnet.decisions.restricted",
+                        "Decisions for clients with a restriction in effect, by outcome, reason and matching list",
+                        "outcome", outcome, "reason", reason, "list", list)).increment();
             }
 
             @Override

@@ -187,8 +187,8 @@ class MetricsLabelSafetyTest {
         assertThat(value(after2N, "vangnet_proxy_request_duration_seconds_count{decision=\"block\","
                 + "listener=\"explicit\"}")).isGreaterThan(value(afterN,
                 "vangnet_proxy_request_duration_seconds_count{decision=\"block\",listener=\"explicit\"}"));
-        assertThat(value(after2N, "vangnet_decisions_restricted_total{outcome=\"block\","
-                + "reason=\"blocked_domain\"}")).isGreaterThan(0);
+        assertThat(value(after2N, "vangnet_decisions_restricted_total{list=\"none\","
+                + "outcome=\"block\",reason=\"blocked_domain\"}")).isGreaterThan(0);
         assertThat(series(after2N)).as("series after %d clients vs after %d", HALF, 2 * HALF)
                 .isEqualTo(series(afterN));
     }

@@ -340,8 +340,8 @@ class ProxyEndToEndTest {
         assertThat(reload.statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("vangnet_decisions_restricted_total{outcome=\"block\","
-                + "reason=\"blocked_domain\"} 1.0", "vangnet_list_entries{list=\"gambling\"} 4.0",
+        assertThat(metrics.body()).contains("vangnet_decisions_restricted_total{list=\"none\","
+                + "outcome=\"block\",reason=\"blocked_domain\"} 1.0", "vangnet_list_entries{list=\"gambling\"} 4.0",
                 "vangnet_snapshot_restricted_clients 3.0",
                 "vangnet_proxy_agreements_served_total{outcome=\"unrestricted\"} 1.0");
         assertThat(metrics.body()).doesNotContain("127.0.0.2", "casino.example");
