@@ -5,15 +5,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -36,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.security.auth.x500.X500Principal;
+import nl.vangnet.proxy.tls.DurableFiles;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -230,14 +226,14 @@ public final class SelfSignedCertificate {
                     ? Files.createTempFile(dir, ".admin-tls-", ".tmp",
                             PosixFilePermissions.asFileAttribute(KEY_PERMISSIONS))
                     : Files.createTempFile(dir, ".admin-tls-", ".tmp");
-            writeSynced(temp, keyAndCertificate);
-            moveIntoPlace(temp, dir.resolve(KEY_FILE));
+            DurableFiles.writeSynced(temp, keyAndCertificate);
+            DurableFiles.moveIntoPlace(temp, dir.resolve(KEY_FILE), true);
             temp = null;
         } catch (IOException e) {
             throw new AdminTlsException("Cannot write the admin API certificate in " + dir + ": " + describe(e)
                     + ".", e);
         } finally {
-            deleteQuietly(temp);
+            DurableFiles.deleteQuietly(temp);
         }
         writeCertificateFile(dir, result);
         return result;
@@ -263,16 +259,16 @@ public final class SelfSignedCertificate {
                 return;
             }
             temp = Files.createTempFile(dir, ".admin-cert-", ".tmp");
-            writeSynced(temp, pem);
+            DurableFiles.writeSynced(temp, pem);
             if (posix(dir)) {
                 Files.setPosixFilePermissions(temp, CERT_PERMISSIONS);
             }
-            moveIntoPlace(temp, file);
+            DurableFiles.moveIntoPlace(temp, file, true);
             temp = null;
         } catch (IOException e) {
             throw new AdminTlsException("Cannot write " + file + ": " + describe(e) + ".", e);
         } finally {
-            deleteQuietly(temp);
+            DurableFiles.deleteQuietly(temp);
         }
     }
 
@@ -394,36 +390,6 @@ public final class SelfSignedCertificate {
 
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static void writeSynced(Path file, String text) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        }
-    }
-
-    private static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Best effort: a leftover temporary file is harmless and named .admin-*.tmp.
-        }
     }
 
     static String describe(Exception e) {

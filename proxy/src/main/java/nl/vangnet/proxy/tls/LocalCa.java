@@ -5,15 +5,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
@@ -233,21 +228,21 @@ public final class LocalCa {
             if (!posix) {
                 restrictToOwner(keyTemp);
             }
-            writeSynced(keyTemp, pkcs8Pem(keys.getPrivate()));
+            DurableFiles.writeSynced(keyTemp, pkcs8Pem(keys.getPrivate()));
             certTemp = Files.createTempFile(dir, ".ca-cert-", ".tmp");
-            writeSynced(certTemp, pem(certificate));
+            DurableFiles.writeSynced(certTemp, pem(certificate));
             if (posix) {
                 Files.setPosixFilePermissions(certTemp, CERT_PERMISSIONS);
             }
-            moveIntoPlace(keyTemp, dir.resolve(KEY_FILE));
+            DurableFiles.moveIntoPlace(keyTemp, dir.resolve(KEY_FILE), false);
             keyTemp = null;
-            moveIntoPlace(certTemp, dir.resolve(CERT_FILE));
+            DurableFiles.moveIntoPlace(certTemp, dir.resolve(CERT_FILE), false);
             certTemp = null;
         } catch (IOException e) {
             throw new LocalCaException("Cannot write the local CA files in " + dir + ": " + describe(e) + ".", e);
         } finally {
-            deleteQuietly(keyTemp);
-            deleteQuietly(certTemp);
+            DurableFiles.deleteQuietly(keyTemp);
+            DurableFiles.deleteQuietly(certTemp);
         }
         return new LocalCa(certificate, keys.getPrivate(), "SHA256withECDSA");
     }
@@ -421,36 +416,6 @@ public final class LocalCa {
         AclEntry ownerOnly = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(Files.getOwner(file))
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build();
         view.setAcl(List.of(ownerOnly));
-    }
-
-    private static void writeSynced(Path file, String text) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        }
-    }
-
-    private static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Best effort: a leftover temporary file is harmless and named .ca-*.tmp.
-        }
     }
 
     private static String pkcs8Pem(PrivateKey key) {
