@@ -18,12 +18,6 @@ from pathlib import Path
 
 import yaml
 
-# Metric names agreed for issue 7 whose docs/metrics.md rows come from other branches (proxy-metrics, nodes,
-# admin-metrics). They are accepted while undocumented; once a name is documented it must be removed from here
-# (the check fails otherwise), so after the merge this set is empty.
-AGREED_NOT_YET_DOCUMENTED = {
-}
-
 # Series Prometheus makes itself for every target.
 PROMETHEUS_SERIES = {"up", "scrape_duration_seconds", "scrape_samples_scraped"}
 
@@ -72,24 +66,14 @@ def covered(name, names, families):
 def main(root):
     problems = []
     names, families = documented((root / "docs/metrics.md").read_text(encoding="utf-8"))
-    for name, kind in AGREED_NOT_YET_DOCUMENTED.items():
-        if name in names or (name.endswith("*") and name[:-1] in families):
-            problems.append(f"scripts/check_monitoring.py: {name} is documented in docs/metrics.md now; "
-                            f"remove it from AGREED_NOT_YET_DOCUMENTED")
-    pending = {n: k for n, k in AGREED_NOT_YET_DOCUMENTED.items() if not n.endswith("*")}
-    all_names = {**pending, **names}
-    all_families = families + [n[:-1] for n in AGREED_NOT_YET_DOCUMENTED if n.endswith("*")]
-    used_pending = set()
 
     def check_expr(where, expr):
         if not isinstance(expr, str) or not expr.strip():
             problems.append(f"{where}: no PromQL expression")
             return
         for name in sorted(metric_names(expr)):
-            if not covered(name, all_names, all_families):
+            if not covered(name, names, families):
                 problems.append(f"{where}: metric {name} is not documented in docs/metrics.md")
-            elif not covered(name, names, families):
-                used_pending.add(name)
 
     dashboard_file = root / "deploy/grafana/dashboards/vangnet.json"
     try:
@@ -153,9 +137,6 @@ def main(root):
         print(p, file=sys.stderr)
     if problems:
         return 1
-    if used_pending:
-        print("check_monitoring: accepted while their docs/metrics.md rows are on other branches: "
-              + ", ".join(sorted(used_pending)))
     print(f"check_monitoring: dashboard ({len(panels)} panels), provisioning and alert rules OK")
     return 0
 
