@@ -1,8 +1,6 @@
 package nl.vangnet.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -82,24 +80,11 @@ final class AdminCertCommand implements Runnable {
             } catch (AdminTlsException e) {
                 return failed(err, e);
             }
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(c.certificatePem());
-                stdout.flush();
-            } else {
-                if (o.keystore() == null && out.toAbsolutePath().normalize().equals(o.dir()
-                        .resolve(SelfSignedCertificate.KEY_FILE).toAbsolutePath().normalize())) {
-                    err.println("vangnet: refusing to overwrite the admin API key " + out + " with the certificate");
-                    return 1;
-                }
-                try {
-                    Files.writeString(out, c.certificatePem());
-                } catch (IOException e) {
-                    err.println("vangnet: cannot write " + out + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
-                    return 1;
-                }
-                err.println("Certificate written to " + out);
+            int written = PemExport.write(c.certificatePem(), out,
+                    o.keystore() == null ? o.dir().resolve(SelfSignedCertificate.KEY_FILE) : null,
+                    "the admin API key", spec.commandLine().getOut(), err);
+            if (written != 0) {
+                return written;
             }
             err.println("SHA-256 fingerprint: " + c.fingerprintSha256());
             err.println("public key pin:      " + c.publicKeyPin());

@@ -1,6 +1,5 @@
 package nl.vangnet.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,24 +79,10 @@ final class CaCommand implements Runnable {
             } catch (LocalCaException e) {
                 return failed(err, e);
             }
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(ca.certificatePem());
-                stdout.flush();
-            } else {
-                if (out.toAbsolutePath().normalize().equals(dir.resolve(LocalCa.KEY_FILE).toAbsolutePath()
-                        .normalize())) {
-                    err.println("vangnet: refusing to overwrite the CA key " + out + " with the certificate");
-                    return 1;
-                }
-                try {
-                    Files.writeString(out, ca.certificatePem());
-                } catch (IOException e) {
-                    err.println("vangnet: cannot write " + out + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
-                    return 1;
-                }
-                err.println("Certificate written to " + out);
+            int written = PemExport.write(ca.certificatePem(), out, dir.resolve(LocalCa.KEY_FILE), "the CA key",
+                    spec.commandLine().getOut(), err);
+            if (written != 0) {
+                return written;
             }
             err.println("SHA-256 fingerprint: " + ca.fingerprintSha256());
             return 0;
